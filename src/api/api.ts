@@ -1,0 +1,41 @@
+// The JSON API under /api/v1 and its OpenAPI 3.1 document, assembled from the feature routers.
+import type { Hono } from 'hono'
+import { etag } from 'hono/etag'
+import { catalogApi } from '../catalog/catalog-api.ts'
+import { institutionsApi } from '../institutions/institutions-api.ts'
+import { authenticate, writeBodyRules } from '../http/api-guards.ts'
+import type { AppEnv } from '../http/env.ts'
+import { newApi } from '../http/openapi.ts'
+import type { Deps } from '../shared/deps.ts'
+import { subjectsApi } from '../subjects/subjects-api.ts'
+import { apiDocsPage } from './api-docs-page.tsx'
+
+export const API_VERSION = '1.0.0'
+
+export function mountApi(app: Hono<AppEnv>, deps: Deps, publicUrl: string): void {
+  const api = newApi()
+  api.use('*', authenticate(deps.db), ...writeBodyRules, etag({ weak: true }))
+  api.route('/', institutionsApi(deps))
+  api.route('/', catalogApi(deps))
+  api.route('/', subjectsApi(deps.db))
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key created with `moocx keys create`.',
+  })
+  const document = () =>
+    api.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'moocx API',
+        version: API_VERSION,
+        description:
+          'The catalog of the Global MOOC Alliance: institutions, platforms, courses, listings, runs and subjects.',
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: `${publicUrl}/api/v1` }],
+    })
+  app.route('/api/v1', api)
+  app.get('/api/openapi.json', (c) => c.json(document()))
+  app.get('/api/docs', (c) => apiDocsPage(c, document()))
+}

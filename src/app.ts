@@ -1,0 +1,40 @@
+// Composition root of the web process: wires the database, clock and logger into the routers.
+import { Hono } from 'hono'
+import { mountApi } from './api/api.ts'
+import { catalogPages } from './catalog/catalog-pages.tsx'
+import type { AppEnv } from './http/env.ts'
+import { errorHandler, notFoundHandler } from './http/error-handler.ts'
+import { localeMiddleware } from './http/locale-middleware.ts'
+import { assets } from './http/assets.ts'
+import { institutionsPages } from './institutions/institutions-pages.tsx'
+import type { Deps } from './shared/deps.ts'
+import type { Logger } from './shared/logger.ts'
+import { sitePages } from './site/site-pages.tsx'
+
+export interface AppDeps extends Deps {
+  logger: Logger
+  publicUrl: string
+}
+
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  app.use(async (c, next) => {
+    const started = performance.now()
+    await next()
+    deps.logger.debug('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    })
+  })
+  app.use(localeMiddleware)
+  app.route('/assets', assets())
+  mountApi(app, deps, deps.publicUrl)
+  app.route('/', sitePages(deps))
+  app.route('/', catalogPages(deps))
+  app.route('/', institutionsPages(deps))
+  app.onError(errorHandler(deps.logger))
+  app.notFound(notFoundHandler)
+  return app
+}

@@ -1,0 +1,48 @@
+// `moocx serve`: migrate, seed an empty database, serve HTTP, and shut down gracefully
+// (in-flight requests finish, then the database closes).
+import { serve } from '@hono/node-server'
+import { createApp } from '../app.ts'
+import type { Config } from '../config.ts'
+import { migrateToLatest, openDatabase } from '../db/database.ts'
+import { countInstitutions } from '../institutions/institution-repository.ts'
+import { seedAll } from '../seed/seed.ts'
+import { systemDeps } from '../shared/deps.ts'
+import { createLogger } from '../shared/logger.ts'
+
+export async function serveCommand(config: Config): Promise<number> {
+  const logger = createLogger(config.logLevel)
+  const db = openDatabase(config.database)
+  await migrateToLatest(db)
+  const deps = systemDeps(db)
+  if (config.seed === 'auto' && (await countInstitutions(db)) === 0) {
+    const report = await seedAll(deps, { demo: true })
+    logger.info('seeded an empty database', { ...report })
+  }
+  const app = createApp({ ...deps, logger, publicUrl: config.publicUrl })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
+  logger.info('moocx is serving', {
+    url: config.publicUrl,
+    port: config.port,
+    database: config.database.kind,
+  })
+
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info('shutting down', { signal })
+      const force = setTimeout(() => {
+        logger.warn('requests still open after 10 s; closing anyway')
+        if ('closeAllConnections' in server) server.closeAllConnections()
+      }, 10_000)
+      force.unref()
+      server.close(() => {
+        void db.destroy().then(() => {
+          logger.info('stopped')
+          resolve(0)
+        })
+      })
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+    }
+    process.once('SIGTERM', () => stop('SIGTERM'))
+    process.once('SIGINT', () => stop('SIGINT'))
+  })
+}

@@ -1,0 +1,72 @@
+// The only file that reads the environment: parses it with Zod into a frozen Config,
+// with one clear message per bad value.
+import path from 'node:path'
+import { z } from 'zod'
+import { AppError } from './shared/errors.ts'
+import { issuesToDetails } from './shared/zod-issues.ts'
+
+const LogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent'])
+export type LogLevel = z.infer<typeof LogLevel>
+
+const EnvSchema = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a whole number between 1 and 65535' })
+    .int('must be a whole number between 1 and 65535')
+    .min(1, 'must be a whole number between 1 and 65535')
+    .max(65535, 'must be a whole number between 1 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MOOCX_DATA_DIR: z.string().min(1, 'must be a directory path').default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)',
+    )
+    .optional(),
+  LOG_LEVEL: LogLevel.default('info'),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL such as https://moocx.example.org' })
+    .optional(),
+  MOOCX_SEED: z
+    .enum(['auto', 'never'], { error: 'must be "auto" (seed an empty database) or "never"' })
+    .default('auto'),
+})
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  readonly dataDir: string
+  readonly database:
+    { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string }
+  readonly logLevel: LogLevel
+  readonly publicUrl: string
+  readonly seed: 'auto' | 'never'
+}
+
+/** Reads configuration from `env` (process.env by default); throws an AppError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = EnvSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const details = issuesToDetails('', parsed.error.issues).map((d) => ({
+      field: `env.${d.field}`,
+      message: d.message,
+    }))
+    const lines = details.map((d) => `  ${d.field.slice(4)}: ${d.message}`).join('\n')
+    throw new AppError('invalid_config', 78, `Invalid configuration:\n${lines}`, details)
+  }
+  const e = parsed.data
+  const dataDir = path.resolve(e.MOOCX_DATA_DIR)
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres' as const, url: e.DATABASE_URL }
+      : { kind: 'sqlite' as const, file: path.join(dataDir, 'moocx.sqlite') },
+    logLevel: e.LOG_LEVEL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    seed: e.MOOCX_SEED,
+  })
+}

@@ -1,0 +1,43 @@
+// Opens the database moocx runs on: embedded SQLite (WAL) by default, PostgreSQL when configured.
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResultSet } from 'kysely'
+import pg from 'pg'
+import type { Config } from '../config.ts'
+import { AppError } from '../shared/errors.ts'
+import { migrations } from './migrations/index.ts'
+import type { Database, Db } from './schema.ts'
+
+export type DatabaseConfig = Config['database'] | { kind: 'postgres'; url: string; schema?: string }
+
+export function openDatabase(config: DatabaseConfig): Db {
+  if (config.kind === 'sqlite') {
+    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true })
+    const sqlite = new SQLite(config.file)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('synchronous = NORMAL')
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  }
+  const schema = 'schema' in config ? config.schema : undefined
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Brings the schema up to date; idempotent. Throws an AppError naming the failed migration. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const result = await migrator.migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
+    const reason = result.error instanceof Error ? result.error.message : String(result.error)
+    throw new AppError('internal', 70, `Migration ${failed} failed: ${reason}`)
+  }
+  return result
+}

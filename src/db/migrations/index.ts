@@ -1,0 +1,7 @@
+// Every migration, in order. Migrations are frozen once they land; add new ones at the end.
+import type { Migration } from 'kysely'
+import * as catalogCore from './2026-11-29-catalog-core.ts'
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-catalog-core': catalogCore,
+}

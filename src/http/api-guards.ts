@@ -1,0 +1,60 @@
+// Guards for the JSON API: authentication by API key, and body rules for writes
+// (JSON only, size limit) that answer with our error model.
+import type { Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { createMiddleware } from 'hono/factory'
+import type { Principal } from '../auth/api-key.ts'
+import { principalOf } from '../auth/api-key-repository.ts'
+import type { Db } from '../db/schema.ts'
+import { AppError, UnauthorizedError } from '../shared/errors.ts'
+import type { AppEnv } from './env.ts'
+
+export const MAX_BODY_BYTES = 64 * 1024
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+
+/** Writes must send JSON of at most MAX_BODY_BYTES. */
+export const writeBodyRules = [
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (WRITES.has(c.req.method) && c.req.method !== 'DELETE') {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+      if (type !== 'application/json') {
+        throw new AppError('unsupported_media_type', 415, 'Send the request body as application/json.', [
+          { field: 'header.content-type', message: `expected application/json, got "${type || 'nothing'}"` },
+        ])
+      }
+    }
+    await next()
+  }),
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        413,
+        `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+        [{ field: 'body', message: `larger than ${MAX_BODY_BYTES} bytes` }],
+      )
+    },
+  }),
+]
+
+/** Reads "Authorization: Bearer <key>" on writes; a wrong key is refused even where none is needed. */
+export function authenticate(db: Db) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization')
+    c.set('principal', undefined)
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S{1,200})$/i.exec(header.trim())
+      const principal = match?.[1] ? await principalOf(db, match[1]) : undefined
+      if (!principal) throw new UnauthorizedError('The API key is not valid or has been revoked.')
+      c.set('principal', principal)
+    }
+    await next()
+  })
+}
+
+export function requirePrincipal(c: Context<AppEnv>): Principal {
+  const principal = c.get('principal')
+  if (!principal) throw new UnauthorizedError()
+  return principal
+}

@@ -1,0 +1,98 @@
+// The one page layout: lang and dir, skip link, labelled navigation, <main>, language switcher.
+import type { Child } from 'hono/jsx'
+import { direction, LOCALES, type Locale, type Translate } from '../i18n/i18n.ts'
+import { autonym } from '../i18n/format.ts'
+
+export interface PageContext {
+  t: Translate
+  locale: Locale
+  /** The current URL (path and query), to build language-switcher links. */
+  url: URL
+}
+
+export interface LayoutProps {
+  page: PageContext
+  title: string
+  children: Child
+  head?: Child
+  current?: 'home' | 'catalog' | 'institutions' | 'platforms' | 'about' | 'api'
+}
+
+const NAV = [
+  ['home', '/', 'nav.home'],
+  ['catalog', '/courses', 'nav.catalog'],
+  ['institutions', '/institutions', 'nav.institutions'],
+  ['platforms', '/platforms', 'nav.platforms'],
+  ['about', '/about', 'nav.about'],
+  ['api', '/api/docs', 'nav.api'],
+] as const
+
+export function Layout({ page, title, children, head, current }: LayoutProps) {
+  const { t, locale } = page
+  return (
+    <html lang={locale} dir={direction(locale)}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t('site.name')}`}</title>
+        <link rel="stylesheet" href="/assets/moocx.css" />
+        {LOCALES.map((l) => (
+          <link rel="alternate" hreflang={l} href={withLang(page.url, l)} />
+        ))}
+        {head}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('layout.skip')}
+        </a>
+        <header class="top">
+          <a class="brand" href="/">
+            <span class="brand-name">{t('site.name')}</span>{' '}
+            <span class="brand-tag">{t('site.tagline')}</span>
+          </a>
+          <nav aria-label={t('layout.nav')}>
+            <ul class="nav">
+              {NAV.map(([id, href, key]) => (
+                <li>
+                  <a href={href} aria-current={current === id ? 'page' : undefined}>
+                    {t(key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <nav aria-label={t('layout.languageNav')}>
+            <ul class="langs">
+              {LOCALES.map((l) => (
+                <li>
+                  <a
+                    href={withLang(page.url, l)}
+                    hreflang={l}
+                    lang={l}
+                    aria-current={l === locale ? 'true' : undefined}
+                  >
+                    {autonym(l)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="bottom">
+          <p>{t('footer.about')}</p>
+          <p class="small">{t('footer.isced')}</p>
+        </footer>
+      </body>
+    </html>
+  )
+}
+
+/** The same page in another locale. */
+export function withLang(url: URL, locale: Locale): string {
+  const params = new URLSearchParams(url.search)
+  params.set('lang', locale)
+  return `${url.pathname}?${params.toString()}`
+}

@@ -1,0 +1,61 @@
+// The moocx executable: parses the command, loads the configuration and hands off.
+// Errors become an exit code here: AppError codes map to sysexits-style numbers.
+import { loadConfig } from './config.ts'
+import { AppError } from './shared/errors.ts'
+import { keysCommand } from './cli/keys-command.ts'
+import { migrateCommand, seedCommand } from './cli/db-commands.ts'
+import { serveCommand } from './cli/serve-command.ts'
+
+const USAGE = `Usage: moocx <command> [options]
+
+Commands:
+  serve                      start the web server (runs migrations; seeds an empty database)
+  migrate                    bring the database schema up to date
+  seed [--no-demo]           add the alliance registry and, unless --no-demo, the demo catalog
+  seed --remove-demo         remove the demo catalog
+  keys create --role <alliance-admin|member-admin> [--institution <id>] [--name <text>]
+                             create an API key and print it once
+  keys revoke <key-id>       revoke an API key
+
+Configuration comes from the environment; see README.md.`
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(`${USAGE}\n`)
+      return command ? 0 : 64
+    }
+    const config = loadConfig()
+    switch (command) {
+      case 'serve':
+        return await serveCommand(config)
+      case 'migrate':
+        return await migrateCommand(config)
+      case 'seed':
+        return await seedCommand(config, rest)
+      case 'keys':
+        return await keysCommand(config, rest)
+      default:
+        process.stderr.write(`moocx: unknown command "${command}"\n\n${USAGE}\n`)
+        return 64
+    }
+  } catch (error) {
+    return report(error)
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof AppError) {
+    process.stderr.write(`moocx: ${error.message}\n`)
+    for (const d of error.details)
+      if (!error.message.includes(d.field)) process.stderr.write(`  ${d.field}: ${d.message}\n`)
+    if (error.code === 'invalid_config') return 78
+    if (error.code === 'validation_failed') return 64
+    return 1
+  }
+  process.stderr.write(
+    `moocx: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
+  return 70
+}
