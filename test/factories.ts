@@ -1,0 +1,36 @@
+// Factories for test data, written through the real repositories.
+import { createCourse } from '../src/catalog/course-repository.ts'
+import { CourseCreate, ListingCreate, RunCreate, type Course, type Listing, type Run } from '../src/catalog/course.ts'
+import { createListing, createRun } from '../src/catalog/listing-repository.ts'
+import type { Deps } from '../src/shared/deps.ts'
+import { TODAY } from './test-app.ts'
+
+let counter = 0
+
+export async function makeCourse(deps: Deps, overrides: Partial<CourseCreate> = {}): Promise<Course> {
+  counter++
+  const input = CourseCreate.parse({
+    id: `course-${counter}`,
+    language: 'en',
+    title: `Course number ${counter}`,
+    institutions: ['spbu'],
+    subjects: ['0613'],
+    ...overrides,
+  })
+  return createCourse(deps, input, 'manual', TODAY)
+}
+
+export async function makeListing(deps: Deps, courseId: string, overrides: Partial<ListingCreate> = {}): Promise<Listing> {
+  counter++
+  const input = ListingCreate.parse({
+    platformId: 'edx',
+    platformKey: `course-v1:Test+${counter}`,
+    url: `https://www.edx.org/course/test-${counter}`,
+    ...overrides,
+  })
+  return createListing(deps, courseId, input, 'manual', TODAY)
+}
+
+export async function makeRun(deps: Deps, listingId: string, overrides: Partial<RunCreate> = {}): Promise<Run> {
+  return createRun(deps, listingId, RunCreate.parse({ pacing: 'instructor', ...overrides }), TODAY)
+}

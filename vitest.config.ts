@@ -1,0 +1,11 @@
+// Unit and HTTP tests (in-process); MOOCX_TEST_DB=postgres runs the same suite on PostgreSQL.
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
+    exclude: ['test/browser/**', 'node_modules/**'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+  },
+})
