@@ -1,18 +1,121 @@
+// Server-rendered pages: every page type in every locale, error pages in the visitor's language,
+// locale negotiation, safe output, and page weight.
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeCourse, makeListing, makeRun } from '../../test/factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { LOCALES } from '../i18n/i18n.ts'
 
 let t: TestApp
+const get = (path: string, headers: Record<string, string> = {}) => t.app.request(path, { headers })
+
 beforeAll(async () => {
   t = await createTestApp({ demo: true })
+  await makeCourse(t.deps, {
+    id: 'hostile-title',
+    title: 'Evil </script><script>alert(1)</script> & co',
+    summary: '<img src=x onerror=alert(1)>',
+    institutions: ['cornell'],
+  })
+  const listing = await makeListing(t.deps, 'hostile-title')
+  await makeRun(t.deps, listing.id, { startsOn: '2026-12-01', endsOn: '2027-02-01' })
 })
 afterAll(() => t.close())
 
-describe('pages', () => {
-  it('serves the home page in English with the alliance in numbers', async () => {
-    const res = await t.app.request('/')
+const PAGES = [
+  '/',
+  '/courses',
+  '/courses?subject=06&availability=current',
+  '/courses/tsinghua-machine-learning',
+  '/institutions',
+  '/institutions/spbu',
+  '/platforms',
+  '/platforms/edx',
+  '/about',
+  '/api/docs',
+]
+
+describe('every page type', () => {
+  it.each(PAGES.flatMap((p) => LOCALES.map((l) => [p, l] as const)))('%s in %s', async (path, locale) => {
+    const res = await get(`${path}${path.includes('?') ? '&' : '?'}lang=${locale}`)
     expect(res.status).toBe(200)
     const html = await res.text()
-    expect(html).toContain('<html lang="en" dir="ltr">')
-    expect(html).toContain('Saint Petersburg State University')
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true)
+    expect(html).toContain(`<html lang="${locale}" dir="${locale === 'ar' ? 'rtl' : 'ltr'}">`)
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1)
+    expect(html).toContain('<main id="main"')
+    expect(html).toContain('class="skip" href="#main"')
+    // Works without JavaScript: the only scripts are JSON-LD data blocks.
+    expect(html.match(/<script(?![^>]*application\/ld\+json)/g)).toBeNull()
+  })
+})
+
+describe('the course page', () => {
+  it('marks course text with its own language and carries schema.org Course JSON-LD', async () => {
+    const html = await (await get('/courses/tsinghua-machine-learning?lang=ar')).text()
+    expect(html).toMatch(/<h1 lang="zh">机器学习<\/h1>/)
+    const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? ''
+    const data = JSON.parse(block) as Record<string, unknown>
+    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Course', name: '机器学习', inLanguage: 'zh' })
+    expect(data.provider).toEqual([expect.objectContaining({ name: 'Tsinghua University' })])
+  })
+
+  it('escapes hostile course text in HTML and in JSON-LD', async () => {
+    const html = await (await get('/courses/hostile-title')).text()
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).not.toContain('<img src=x')
+    expect(html).toContain('Evil &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; co')
+    const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? ''
+    expect((JSON.parse(block) as { name: string }).name).toBe('Evil </script><script>alert(1)</script> & co')
+  })
+})
+
+describe('catalog browsing', () => {
+  it('filters by facets and shows counts', async () => {
+    const html = await (await get('/courses?language=ru&lang=en')).text()
+    const found = Number(/(\d+) courses found/.exec(html)?.[1])
+    expect(found).toBeGreaterThan(10)
+    const russian = await t.db.selectFrom('courses').select('id').where('language', '=', 'ru').execute()
+    expect(found).toBe(russian.length)
+    expect(html).toMatch(/name="language" value="ru" checked/)
+  })
+
+  it('answers a bad query with a 400 page in the visitor’s language', async () => {
+    const res = await get('/courses?page=abc', { 'accept-language': 'fr-CA,fr;q=0.9' })
+    expect(res.status).toBe(400)
+    const html = await res.text()
+    expect(html).toContain('<html lang="fr"')
+    expect(html).toContain('query.page')
+  })
+})
+
+describe('errors and locales', () => {
+  it('answers unknown pages with a 404 page in the visitor’s language', async () => {
+    for (const path of ['/no-such-page', '/courses/no-such-course', '/institutions/nowhere']) {
+      const res = await get(path, { 'accept-language': 'ru' })
+      expect(res.status).toBe(404)
+      const html = await res.text()
+      expect(html).toContain('<html lang="ru"')
+      expect(html).toMatch(/\p{Script=Cyrillic}{4,}/u)
+    }
+  })
+
+  it('remembers ?lang= in a cookie', async () => {
+    const first = await get('/about?lang=th')
+    const cookie = first.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/^lang=th;/)
+    const next = await get('/about', { cookie: 'lang=th', 'accept-language': 'en' })
+    expect(await next.text()).toContain('<html lang="th"')
+  })
+})
+
+describe('page weight', () => {
+  const css = fs.statSync(new URL('./assets/moocx.css', import.meta.url)).size
+
+  it.each(LOCALES)('home and catalog weigh under 60 KB of HTML and CSS in %s', async (locale) => {
+    for (const path of ['/', '/courses']) {
+      const html = await (await get(`${path}?lang=${locale}`)).arrayBuffer()
+      expect(html.byteLength + css, `${path} in ${locale}`).toBeLessThan(60 * 1024)
+    }
   })
 })
