@@ -22,13 +22,22 @@ describe('loadConfig', () => {
   })
 
   it('uses PostgreSQL when DATABASE_URL is a postgres URL', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/moocx', PUBLIC_URL: 'https://moocx.example.org/' })
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db:5432/moocx',
+      PUBLIC_URL: 'https://moocx.example.org/',
+    })
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/moocx' })
     expect(config.publicUrl).toBe('https://moocx.example.org')
   })
 
   it('names every bad variable with what is wrong', () => {
-    const error = configError({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', MOOCX_SEED: 'maybe' })
+    const error = configError({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      LOG_LEVEL: 'loud',
+      PUBLIC_URL: 'ftp://x',
+      MOOCX_SEED: 'maybe',
+    })
     expect(error.code).toBe('invalid_config')
     expect(error.details.map((d) => d.field).sort()).toEqual([
       'env.DATABASE_URL',

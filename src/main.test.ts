@@ -11,7 +11,11 @@ const BIN = new URL('../bin/moocx.js', import.meta.url).pathname
 function run(args: string[], env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-cli-'))
   const base = { ...process.env, MOOCX_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'error' }
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...base, ...env }, encoding: 'utf8', timeout: 60_000 })
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...base, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { ...result, dataDir }
 }
 
@@ -44,12 +48,19 @@ describe('moocx executable', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-serve-'))
     const port = 20000 + Math.floor(Math.random() * 20000)
     const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, MOOCX_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port), LOG_LEVEL: 'info' },
+      env: {
+        ...process.env,
+        MOOCX_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
     })
     let output = ''
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-    for (let i = 0; i < 100 && !output.includes('moocx is serving'); i++) await new Promise((r) => setTimeout(r, 200))
+    for (let i = 0; i < 100 && !output.includes('moocx is serving'); i++)
+      await new Promise((r) => setTimeout(r, 200))
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/courses?per_page=1`)
     const body = (await res.json()) as { meta: { total: number } }
     expect(body.meta.total).toBeGreaterThanOrEqual(300)

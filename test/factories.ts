@@ -1,6 +1,13 @@
 // Factories for test data, written through the real repositories.
 import { createCourse } from '../src/catalog/course-repository.ts'
-import { CourseCreate, ListingCreate, RunCreate, type Course, type Listing, type Run } from '../src/catalog/course.ts'
+import {
+  CourseCreate,
+  ListingCreate,
+  RunCreate,
+  type Course,
+  type Listing,
+  type Run,
+} from '../src/catalog/course.ts'
 import { createListing, createRun } from '../src/catalog/listing-repository.ts'
 import type { Deps } from '../src/shared/deps.ts'
 import { TODAY } from './test-app.ts'
@@ -20,7 +27,11 @@ export async function makeCourse(deps: Deps, overrides: Partial<CourseCreate> = 
   return createCourse(deps, input, 'manual', TODAY)
 }
 
-export async function makeListing(deps: Deps, courseId: string, overrides: Partial<ListingCreate> = {}): Promise<Listing> {
+export async function makeListing(
+  deps: Deps,
+  courseId: string,
+  overrides: Partial<ListingCreate> = {},
+): Promise<Listing> {
   counter++
   const input = ListingCreate.parse({
     platformId: 'edx',
@@ -31,6 +42,10 @@ export async function makeListing(deps: Deps, courseId: string, overrides: Parti
   return createListing(deps, courseId, input, 'manual', TODAY)
 }
 
-export async function makeRun(deps: Deps, listingId: string, overrides: Partial<RunCreate> = {}): Promise<Run> {
+export async function makeRun(
+  deps: Deps,
+  listingId: string,
+  overrides: Partial<RunCreate> = {},
+): Promise<Run> {
   return createRun(deps, listingId, RunCreate.parse({ pacing: 'instructor', ...overrides }), TODAY)
 }

@@ -29,7 +29,11 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   const deps = testDeps(testDb.db)
   await seedAll(deps, { demo: options.demo ?? false })
   const app = createApp({ ...deps, logger: createLogger('silent'), publicUrl: 'http://moocx.test' })
-  const { key: adminKey } = await createApiKey(deps, { name: 'test admin', role: 'alliance-admin', institutionId: null })
+  const { key: adminKey } = await createApiKey(deps, {
+    name: 'test admin',
+    role: 'alliance-admin',
+    institutionId: null,
+  })
   const memberKey = async (institutionId: string) =>
     (await createApiKey(deps, { name: `member ${institutionId}`, role: 'member-admin', institutionId })).key
   return { ...testDb, deps, app, adminKey, memberKey }

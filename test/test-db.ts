@@ -5,7 +5,8 @@ import pg from 'pg'
 import { migrateToLatest, openDatabase } from '../src/db/database.ts'
 import type { Db } from '../src/db/schema.ts'
 
-export const TEST_POSTGRES_URL = process.env.MOOCX_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const TEST_POSTGRES_URL =
+  process.env.MOOCX_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 export const onPostgres = process.env.MOOCX_TEST_DB === 'postgres'
 
 export interface TestDb {

@@ -1,14 +1,17 @@
 // The OpenAPI document is valid OpenAPI 3.1, and every operation in it answers as documented:
 // the documented status, with a body valid against the documented schema.
 import { Validator } from '@seriousme/openapi-schema-validator'
-import Ajv2020 from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import formats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCourse, makeListing, makeRun } from '../../test/factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 
 type Doc = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >
   components: object
 }
 
@@ -21,17 +24,44 @@ function exampleFor(op: string): { body?: unknown; status: number } {
   const examples: Record<string, { body?: unknown; status: number }> = {
     'GET /institutions': { status: 200 },
     'GET /institutions/{id}': { status: 200 },
-    'POST /institutions': { status: 201, body: { id: 'uni-new', kind: 'university', country: 'KE', names: { en: 'New University', sw: 'Chuo Kipya' } } },
+    'POST /institutions': {
+      status: 201,
+      body: {
+        id: 'uni-new',
+        kind: 'university',
+        country: 'KE',
+        names: { en: 'New University', sw: 'Chuo Kipya' },
+      },
+    },
     'PATCH /institutions/{id}': { status: 200, body: { website: 'https://spbu.ru/en' } },
     'GET /platforms': { status: 200 },
     'GET /platforms/{id}': { status: 200 },
-    'POST /platforms': { status: 201, body: { id: 'uon-openedx', name: 'UoN Open edX', software: 'open-edx', baseUrl: 'https://mooc.uonbi.ac.ke', institutionId: 'uon' } },
+    'POST /platforms': {
+      status: 201,
+      body: {
+        id: 'uon-openedx',
+        name: 'UoN Open edX',
+        software: 'open-edx',
+        baseUrl: 'https://mooc.uonbi.ac.ke',
+        institutionId: 'uon',
+      },
+    },
     'PATCH /platforms/{id}': { status: 200, body: { name: 'edX.org' } },
     'GET /courses': { status: 200 },
     'GET /courses/{id}': { status: 200 },
-    'POST /courses': { status: 201, body: { language: 'ru', title: 'Философия', institutions: ['spbu'], subjects: ['0223'], weeks: 8 } },
+    'POST /courses': {
+      status: 201,
+      body: { language: 'ru', title: 'Философия', institutions: ['spbu'], subjects: ['0223'], weeks: 8 },
+    },
     'PATCH /courses/{id}': { status: 200, body: { summary: 'Updated summary' } },
-    'POST /courses/{id}/listings': { status: 201, body: { platformId: 'coursera', platformKey: 'philosophy', url: 'https://www.coursera.org/learn/philosophy' } },
+    'POST /courses/{id}/listings': {
+      status: 201,
+      body: {
+        platformId: 'coursera',
+        platformKey: 'philosophy',
+        url: 'https://www.coursera.org/learn/philosophy',
+      },
+    },
     'GET /listings/{id}': { status: 200 },
     'PATCH /listings/{id}': { status: 200, body: { status: 'withdrawn' } },
     'POST /listings/{id}/runs': { status: 201, body: { pacing: 'self', startsOn: '2026-01-10' } },
@@ -57,28 +87,37 @@ beforeAll(async () => {
   const course = await makeCourse(t.deps)
   const listing = await makeListing(t.deps, course.id)
   const run = await makeRun(t.deps, listing.id, { startsOn: '2026-10-01', endsOn: '2027-01-15' })
-  Object.assign(ids, { institutions: 'spbu', platforms: 'edx', courses: course.id, listings: listing.id, runs: run.id, subjects: '0613' })
+  Object.assign(ids, {
+    institutions: 'spbu',
+    platforms: 'edx',
+    courses: course.id,
+    listings: listing.id,
+    runs: run.id,
+    subjects: '0613',
+  })
   doc = (await (await t.app.request('/api/openapi.json')).json()) as Doc
 })
 afterAll(() => t.close())
 
 describe('OpenAPI document', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
-    const result = await new Validator().validate(structuredClone(doc) as object)
+    const result = await new Validator().validate(structuredClone(doc) as never)
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect((doc as unknown as { openapi: string }).openapi).toBe('3.1.0')
   })
 
   it('documents every route of the API', () => {
-    const operations = Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`))
+    const operations = Object.entries(doc.paths).flatMap(([p, item]) =>
+      Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`),
+    )
     expect(operations.length).toBeGreaterThanOrEqual(20)
     for (const op of operations) expect(() => exampleFor(op)).not.toThrow()
   })
 
   it('answers every documented operation with the documented status and schema', async () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true })
-    addFormats(ajv)
+    formats.default(ajv)
     ajv.addSchema({ $id: 'doc', components: doc.components })
     // A control: the validator does reject a body that is not a course.
     expect(ajv.validate({ $ref: 'doc#/components/schemas/Course' }, { id: 1 })).toBe(false)
@@ -98,8 +137,13 @@ describe('OpenAPI document', () => {
       expect({ op: `${method} ${path}`, status: res.status }).toEqual({ op: `${method} ${path}`, status })
       const schema = spec.responses[String(status)]?.content?.['application/json']?.schema
       expect(schema, `${method} ${path} documents ${status}`).toBeDefined()
-      const validate = ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')))
-      expect({ op: `${method} ${path}`, errors: validate(json) ? null : validate.errors }).toEqual({ op: `${method} ${path}`, errors: null })
+      const validate = ajv.compile(
+        JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', '"doc#/components/')),
+      )
+      expect({ op: `${method} ${path}`, errors: validate(json) ? null : validate.errors }).toEqual({
+        op: `${method} ${path}`,
+        errors: null,
+      })
     }
   })
 })

@@ -13,18 +13,44 @@ beforeAll(async () => {
   t = await createTestApp()
   // Five courses whose runs stand at each availability on 2026-11-29.
   const plan = [
-    ['c-current', 'en', 'tsinghua', '0613', { pacing: 'instructor', startsOn: '2026-11-01', endsOn: '2027-01-31' }],
+    [
+      'c-current',
+      'en',
+      'tsinghua',
+      '0613',
+      { pacing: 'instructor', startsOn: '2026-11-01', endsOn: '2027-01-31' },
+    ],
     ['c-soon', 'zh', 'tsinghua', '0714', { pacing: 'instructor', startsOn: '2026-12-10' }],
     ['c-upcoming', 'ru', 'spbu', '0223', { pacing: 'instructor', startsOn: '2027-03-01' }],
     ['c-self', 'th', 'thai-mooc', '0811', { pacing: 'self', startsOn: '2026-01-01' }],
-    ['c-archived', 'fr', 'utoronto', '0912', { pacing: 'instructor', startsOn: '2025-01-01', endsOn: '2025-03-01' }],
+    [
+      'c-archived',
+      'fr',
+      'utoronto',
+      '0912',
+      { pacing: 'instructor', startsOn: '2025-01-01', endsOn: '2025-03-01' },
+    ],
   ] as const
   for (const [id, language, institution, subject, run] of plan) {
-    await makeCourse(t.deps, { id, language, title: `Title ${id}`, institutions: [institution], subjects: [subject] })
-    const listing = await makeListing(t.deps, id, { platformId: institution === 'thai-mooc' ? 'thai-mooc' : 'edx' })
+    await makeCourse(t.deps, {
+      id,
+      language,
+      title: `Title ${id}`,
+      institutions: [institution],
+      subjects: [subject],
+    })
+    const listing = await makeListing(t.deps, id, {
+      platformId: institution === 'thai-mooc' ? 'thai-mooc' : 'edx',
+    })
     await makeRun(t.deps, listing.id, run)
   }
-  await makeCourse(t.deps, { id: 'c-unlisted', language: 'zh-Hans', title: 'Unlisted', institutions: ['tsinghua', 'ntu'], subjects: [] })
+  await makeCourse(t.deps, {
+    id: 'c-unlisted',
+    language: 'zh-Hans',
+    title: 'Unlisted',
+    institutions: ['tsinghua', 'ntu'],
+    subjects: [],
+  })
 })
 afterAll(() => t.close())
 
@@ -51,11 +77,15 @@ describe('GET /api/v1/courses', () => {
     ['self-paced', ['c-self']],
     ['archived', ['c-archived']],
     ['current,self-paced', ['c-current', 'c-self']],
-  ])('filters by availability %s, agreeing with each course’s own availability', async (availability, expected) => {
-    const result = await list(`availability=${availability}`)
-    expect(result.data.map((c) => c.id).sort()).toEqual(expected)
-    for (const course of result.data) expect(course.availability.some((a) => availability.split(',').includes(a))).toBe(true)
-  })
+  ])(
+    'filters by availability %s, agreeing with each course’s own availability',
+    async (availability, expected) => {
+      const result = await list(`availability=${availability}`)
+      expect(result.data.map((c) => c.id).sort()).toEqual(expected)
+      for (const course of result.data)
+        expect(course.availability.some((a) => availability.split(',').includes(a))).toBe(true)
+    },
+  )
 
   it('filters by language, including subtags', async () => {
     expect((await list('language=zh')).data.map((c) => c.id).sort()).toEqual(['c-soon', 'c-unlisted'])
@@ -79,7 +109,9 @@ describe('GET /api/v1/courses', () => {
     const first = await t.app.request('/api/v1/courses?language=ru')
     const tag = first.headers.get('etag')
     expect(tag).toBeTruthy()
-    const second = await t.app.request('/api/v1/courses?language=ru', { headers: { 'if-none-match': tag ?? '' } })
+    const second = await t.app.request('/api/v1/courses?language=ru', {
+      headers: { 'if-none-match': tag ?? '' },
+    })
     expect(second.status).toBe(304)
   })
 })
@@ -98,19 +130,39 @@ describe('writes', () => {
     const key = await t.memberKey('cornell')
     const created = await t.app.request(
       '/api/v1/courses',
-      jsonRequest('POST', { id: 'cornell-wine', language: 'en', title: 'Wine', institutions: ['cornell'], subjects: ['1015'] }, key),
+      jsonRequest(
+        'POST',
+        { id: 'cornell-wine', language: 'en', title: 'Wine', institutions: ['cornell'], subjects: ['1015'] },
+        key,
+      ),
     )
     expect(created.status).toBe(201)
-    const patched = await t.app.request('/api/v1/courses/cornell-wine', jsonRequest('PATCH', { title: 'Wine and Vines' }, key))
+    const patched = await t.app.request(
+      '/api/v1/courses/cornell-wine',
+      jsonRequest('PATCH', { title: 'Wine and Vines' }, key),
+    )
     expect(((await patched.json()) as Course).title).toBe('Wine and Vines')
-    const foreign = await t.app.request('/api/v1/courses/c-current', jsonRequest('PATCH', { title: 'Mine now' }, key))
+    const foreign = await t.app.request(
+      '/api/v1/courses/c-current',
+      jsonRequest('PATCH', { title: 'Mine now' }, key),
+    )
     expect(foreign.status).toBe(403)
   })
 
   it('refuses a revoked key', async () => {
     const key = await t.memberKey('ntu')
-    const id = (await t.db.selectFrom('api_keys').select('id').where('name', '=', 'member ntu').executeTakeFirstOrThrow()).id
-    await t.db.updateTable('api_keys').set({ revoked_at: '2026-11-29T00:00:00Z' }).where('id', '=', id).execute()
+    const id = (
+      await t.db
+        .selectFrom('api_keys')
+        .select('id')
+        .where('name', '=', 'member ntu')
+        .executeTakeFirstOrThrow()
+    ).id
+    await t.db
+      .updateTable('api_keys')
+      .set({ revoked_at: '2026-11-29T00:00:00Z' })
+      .where('id', '=', id)
+      .execute()
     const res = await t.app.request('/api/v1/courses/c-unlisted', jsonRequest('PATCH', { title: 'x' }, key))
     expect(res.status).toBe(401)
   })
@@ -118,7 +170,10 @@ describe('writes', () => {
   it('withdraws a listing so the course no longer counts as available there', async () => {
     const course = (await (await t.app.request('/api/v1/courses/c-upcoming')).json()) as Course
     const listingId = course.listings[0]?.id ?? ''
-    const res = await t.app.request(`/api/v1/listings/${listingId}`, jsonRequest('PATCH', { status: 'withdrawn' }, t.adminKey))
+    const res = await t.app.request(
+      `/api/v1/listings/${listingId}`,
+      jsonRequest('PATCH', { status: 'withdrawn' }, t.adminKey),
+    )
     expect(res.status).toBe(200)
     expect((await list('availability=upcoming')).data).toEqual([])
     expect((await list('platform=edx')).data.map((c) => c.id)).not.toContain('c-upcoming')

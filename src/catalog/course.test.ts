@@ -37,6 +37,8 @@ describe('dates', () => {
 
   it('refuses runs that end before they start', () => {
     expect(runDateProblems({ pacing: 'self', startsOn: '2026-05-01', endsOn: '2026-04-01' })).toHaveLength(1)
-    expect(runDateProblems({ enrollmentOpensOn: '2026-05-01', enrollmentClosesOn: '2026-04-01' })[0]?.field).toBe('enrollmentClosesOn')
+    expect(
+      runDateProblems({ enrollmentOpensOn: '2026-05-01', enrollmentClosesOn: '2026-04-01' })[0]?.field,
+    ).toBe('enrollmentClosesOn')
   })
 })

@@ -56,7 +56,12 @@ describe('the course page', () => {
     expect(html).toMatch(/<h1 lang="zh">机器学习<\/h1>/)
     const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? ''
     const data = JSON.parse(block) as Record<string, unknown>
-    expect(data).toMatchObject({ '@context': 'https://schema.org', '@type': 'Course', name: '机器学习', inLanguage: 'zh' })
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'Course',
+      name: '机器学习',
+      inLanguage: 'zh',
+    })
     expect(data.provider).toEqual([expect.objectContaining({ name: 'Tsinghua University' })])
   })
 

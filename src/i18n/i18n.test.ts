@@ -26,7 +26,18 @@ describe('message catalogs', () => {
     for (const [key, message] of Object.entries(catalogs[locale])) {
       const format = new IntlMessageFormat(message, locale)
       for (const n of [0, 1, 2, 3, 5, 11, 21, 101]) {
-        const out = format.format({ count: n, hours: n, weeks: n, page: 1, pages: n, platform: 'edX', label: 'L', opens: 'a', closes: 'b', detail: 'd' })
+        const out = format.format({
+          count: n,
+          hours: n,
+          weeks: n,
+          page: 1,
+          pages: n,
+          platform: 'edX',
+          label: 'L',
+          opens: 'a',
+          closes: 'b',
+          detail: 'd',
+        })
         expect(String(out), `${locale} ${key}`).not.toMatch(/\{|\}/)
       }
     }
@@ -34,7 +45,12 @@ describe('message catalogs', () => {
 
   it('uses real plural forms in Russian and Arabic', () => {
     const ru = translator('ru')
-    expect([1, 2, 5, 21].map((n) => ru('course.weeks', { weeks: n }))).toEqual(['1 неделя', '2 недели', '5 недель', '21 неделя'])
+    expect([1, 2, 5, 21].map((n) => ru('course.weeks', { weeks: n }))).toEqual([
+      '1 неделя',
+      '2 недели',
+      '5 недель',
+      '21 неделя',
+    ])
     const ar = translator('ar')
     const forms = new Set([0, 1, 2, 3, 11, 100].map((n) => ar('home.courseCount', { count: n })))
     expect(forms.size).toBe(6)
@@ -44,7 +60,9 @@ describe('message catalogs', () => {
     const hasWords = (message: string) => /\p{L}{2,}/u.test(message.replace(/\{[^{}]*\}/g, ''))
     const english = Object.entries(catalogs.en).filter(([, v]) => hasWords(v))
     for (const locale of LOCALES.filter((l) => l !== 'en')) {
-      const same = english.filter(([k, v]) => catalogs[locale][k as keyof typeof catalogs.en] === v).map(([k]) => k)
+      const same = english
+        .filter(([k, v]) => catalogs[locale][k as keyof typeof catalogs.en] === v)
+        .map(([k]) => k)
       expect(same.length, `${locale}: ${same.join(', ')}`).toBeLessThanOrEqual(english.length / 10)
     }
   })

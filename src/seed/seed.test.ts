@@ -29,16 +29,26 @@ describe('seed', () => {
     const rows = await t.db.selectFrom('institutions').select(['id', 'role']).orderBy('id').execute()
     const founders = rows.filter((r) => r.role === 'founder').map((r) => r.id)
     expect(founders.sort()).toEqual(['edx', 'thai-mooc', 'tsinghua', 'unesco-iite', 'xuetangx'])
-    expect(rows.map((r) => r.id)).toEqual(expect.arrayContaining(['spbu', 'cornell', 'ntu', 'polimi', 'uon', 'utoronto']))
+    expect(rows.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['spbu', 'cornell', 'ntu', 'polimi', 'uon', 'utoronto']),
+    )
     const platforms = await t.db.selectFrom('platforms').select('id').execute()
-    expect(platforms.map((p) => p.id).sort()).toEqual(['coursera', 'edx', 'openedu', 'spbu-openedx', 'thai-mooc', 'xuetangx'])
+    expect(platforms.map((p) => p.id).sort()).toEqual([
+      'coursera',
+      'edx',
+      'openedu',
+      'spbu-openedx',
+      'thai-mooc',
+      'xuetangx',
+    ])
   })
 
   it('has every ISCED-F 2013 field with a label in every UI language', async () => {
     const subjects = await listSubjects(t.db)
     expect(subjects).toHaveLength(220)
     expect(subjects.filter((s) => s.level === 'broad')).toHaveLength(12)
-    for (const s of subjects) expect(Object.keys(s.labels).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'th', 'zh'])
+    for (const s of subjects)
+      expect(Object.keys(s.labels).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'th', 'zh'])
   })
 
   it('adds at least 300 demo courses in at least five languages, each in its own script', async () => {
@@ -47,7 +57,12 @@ describe('seed', () => {
     const languages = new Set(courses.map((c) => c.language))
     for (const l of ['en', 'zh', 'ru', 'th']) expect(languages).toContain(l)
     expect(languages.size).toBeGreaterThanOrEqual(5)
-    const script: Record<string, RegExp> = { zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, th: /\p{Script=Thai}/u, ar: /\p{Script=Arabic}/u }
+    const script: Record<string, RegExp> = {
+      zh: /\p{Script=Han}/u,
+      ru: /\p{Script=Cyrillic}/u,
+      th: /\p{Script=Thai}/u,
+      ar: /\p{Script=Arabic}/u,
+    }
     for (const c of courses) {
       const pattern = script[c.language]
       if (pattern) expect(`${c.title} ${c.description}`, c.id).toMatch(pattern)
