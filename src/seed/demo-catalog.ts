@@ -42,6 +42,54 @@ const PLATFORMS_OF: Record<string, string[]> = {
   utoronto: ['coursera', 'edx'],
 }
 
+/** Language versions of one course, named by the group's first (usually English) course. */
+const TRANSLATION_GROUPS: string[][] = [
+  [
+    'unesco-iite-open-educational-resources',
+    'unesco-iite-ressources-educatives-libres',
+    'unesco-iite-recursos-educativos-abiertos',
+    'unesco-iite-open-educational-resources-ru',
+    'unesco-iite-open-educational-resources-ar',
+  ],
+  [
+    'unesco-iite-ai-in-education',
+    'unesco-iite-intelligence-artificielle-education',
+    'unesco-iite-ia-y-educacion',
+    'unesco-iite-ai-in-education-ru',
+    'unesco-iite-ai-for-teachers',
+  ],
+  [
+    'unesco-iite-media-information-literacy',
+    'unesco-iite-education-aux-medias-information',
+    'unesco-iite-alfabetizacion-mediatica-informacional',
+    'unesco-iite-media-and-information-literacy',
+    'unesco-iite-media-and-information-literacy-ar',
+  ],
+  [
+    'unesco-iite-ict-competency-teachers',
+    'unesco-iite-competences-numeriques-enseignants',
+    'unesco-iite-competencias-digitales-docentes',
+    'unesco-iite-digital-competences-for-teachers',
+    'unesco-iite-ict-competency-framework-for-teachers',
+  ],
+  [
+    'unesco-iite-online-course-design',
+    'unesco-iite-conception-cours-en-ligne',
+    'unesco-iite-online-course-design-ru',
+  ],
+  [
+    'unesco-iite-inclusive-education-ict',
+    'unesco-iite-numerique-education-inclusive',
+    'unesco-iite-inclusive-digital-education',
+  ],
+  [
+    'unesco-iite-digital-wellbeing-school',
+    'unesco-iite-securite-bien-etre-numerique',
+    'unesco-iite-digital-wellbeing',
+    'unesco-iite-online-safety-for-children',
+  ],
+]
+
 const ORG_CODE: Record<string, string> = {
   tsinghua: 'TsinghuaX',
   xuetangx: 'XuetangX',
@@ -76,9 +124,7 @@ export function demoCatalogRows(courses: readonly DemoCourse[], today: string, n
     listings: [],
     runs: [],
   }
-  const groups = new Map<string, string>()
-  for (const c of courses)
-    if (c.translationOf) groups.set(c.translationOf, c.translationOf).set(c.slug, c.translationOf)
+  const groups = translationGroups(courses)
   for (const c of courses) {
     rows.courses.push({
       id: c.slug,
@@ -125,6 +171,20 @@ export function demoCatalogRows(courses: readonly DemoCourse[], today: string, n
     }
   }
   return rows
+}
+
+function translationGroups(courses: readonly DemoCourse[]): Map<string, string> {
+  const known = new Set(courses.map((c) => c.slug))
+  const groups = new Map<string, string>()
+  for (const group of TRANSLATION_GROUPS) {
+    const present = group.filter((slug) => known.has(slug))
+    if (present.length > 1) for (const slug of present) groups.set(slug, `tg-${present[0]}`)
+  }
+  for (const c of courses) {
+    if (c.translationOf)
+      groups.set(c.translationOf, `tg-${c.translationOf}`).set(c.slug, `tg-${c.translationOf}`)
+  }
+  return groups
 }
 
 function platformsFor(c: DemoCourse): string[] {

@@ -82,6 +82,11 @@ describe('seed', () => {
     expect([...seen].sort()).toEqual(['archived', 'current', 'self-paced', 'starting-soon', 'upcoming'])
   })
 
+  it('links language versions of a course into translation groups', () => {
+    const group = courses.filter((c) => c.translationGroup === 'tg-unesco-iite-open-educational-resources')
+    expect(group.map((c) => c.language).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru'])
+  })
+
   it('is idempotent and the demo catalog can be removed without touching the registry', async () => {
     const deps = testDeps(t.db)
     const again = await seedAll(deps, { demo: true })
