@@ -1,5 +1,6 @@
 // Composition root of the web process: wires the database, clock and logger into the routers.
 import { Hono } from 'hono'
+import { secureHeaders } from 'hono/secure-headers'
 import { mountApi } from './api/api.ts'
 import { catalogPages } from './catalog/catalog-pages.tsx'
 import type { AppEnv } from './http/env.ts'
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       ms: Math.round(performance.now() - started),
     })
   })
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use(localeMiddleware)
   app.route('/assets', assets())
   mountApi(app, deps, deps.publicUrl)
