@@ -4,6 +4,7 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/env.ts'
 import { Layout } from '../http/layout.tsx'
+import { TableScroll } from '../http/page-parts.tsx'
 import { pageContext, renderPage } from '../http/render.tsx'
 
 const Operation = z.object({ summary: z.string().optional(), security: z.array(z.unknown()).optional() })
@@ -31,7 +32,7 @@ export function apiDocsPage(c: Context<AppEnv>, document: unknown): Promise<Resp
         <a href="/api/openapi.json">{t('api.openapi')}</a> · <code dir="ltr">/api/v1</code>
       </p>
       <h2 id="ops">{t('api.operations')}</h2>
-      <div class="table-wrap">
+      <TableScroll labelledBy="ops">
         <table aria-labelledby="ops">
           <thead>
             <tr>
@@ -56,7 +57,7 @@ export function apiDocsPage(c: Context<AppEnv>, document: unknown): Promise<Resp
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </Layout>,
   )
 }

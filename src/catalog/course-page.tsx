@@ -2,7 +2,7 @@
 // and schema.org Course JSON-LD.
 import { formatDate, languageName } from '../i18n/format.ts'
 import { Layout, type PageContext } from '../http/layout.tsx'
-import { Paragraphs } from '../http/page-parts.tsx'
+import { Paragraphs, TableScroll } from '../http/page-parts.tsx'
 import { nameIn, nameLanguage, type Institution } from '../institutions/institution.ts'
 import type { Platform } from '../institutions/platform.ts'
 import { labelIn, type Subject } from '../subjects/subject.ts'
@@ -195,9 +195,9 @@ function ListingSection({
       {listing.runs.length === 0 ? (
         <p>{t('course.noRuns')}</p>
       ) : (
-        <div class="table-wrap">
+        <TableScroll labelledBy={`${headingId}-runs`}>
           <table>
-            <caption>{t('course.runs', { platform: name })}</caption>
+            <caption id={`${headingId}-runs`}>{t('course.runs', { platform: name })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('course.run')}</th>
@@ -223,7 +223,7 @@ function ListingSection({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   )

@@ -1,4 +1,6 @@
-// Small page parts shared by several pages: pagination and paragraphs of plain text.
+// Small page parts shared by several pages: pagination, paragraphs of plain text and the
+// scrollable box around a wide table.
+import type { Child } from 'hono/jsx'
 import type { PageContext } from './layout.tsx'
 
 export function Pager({ page, current, pages }: { page: PageContext; current: number; pages: number }) {
@@ -44,5 +46,17 @@ export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
           <p lang={lang}>{p}</p>
         ))}
     </>
+  )
+}
+
+/**
+ * The box a wide table scrolls in on a narrow screen. Focusable and named by `labelledBy` (the id of
+ * the table's caption or heading), so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export function TableScroll({ labelledBy, children }: { labelledBy: string; children: Child }) {
+  return (
+    <div class="table-wrap" role="region" aria-labelledby={labelledBy} tabindex={0}>
+      {children}
+    </div>
   )
 }

@@ -57,7 +57,35 @@ export async function axeViolations(page: Page): Promise<Result[]> {
     (opts) => (globalThis as unknown as { axe: typeof axe }).axe.run<AxeResults>(opts),
     options,
   )
+  if (results.passes.length === 0) throw new Error(`axe checked nothing on ${page.url()}`)
   return results.violations
+}
+
+export interface SidewaysOverflow {
+  /** How many CSS pixels the page scrolls sideways; 0 when it reflows to the viewport. */
+  pixels: number
+  /** The outermost elements sticking out of the viewport, as short descriptions. */
+  culprits: string[]
+}
+
+/** Measures sideways scrolling (WCAG 1.4.10 reflow) and names what sticks out, to say what to fix. */
+export function sidewaysOverflow(page: Page): Promise<SidewaysOverflow> {
+  // A string, so it runs in the page without this project's Node-only type library.
+  return page.evaluate<SidewaysOverflow>(`(() => {
+    const root = document.documentElement
+    const width = root.clientWidth
+    const pixels = root.scrollWidth - width
+    const sticksOut = (el) => {
+      const r = el.getBoundingClientRect()
+      const partly = r.right > width + 0.5 || r.left < -0.5
+      return partly && r.right > 0 && r.left < width
+    }
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((el) => sticksOut(el) && !(el.parentElement && sticksOut(el.parentElement)))
+      .slice(0, 5)
+      .map((el) => el.outerHTML.slice(0, 160))
+    return { pixels, culprits: pixels > 0 ? culprits : [] }
+  })()`)
 }
 
 /** One paragraph per violation: rule, impact, help URL, then each failing node and why. */

@@ -1,8 +1,16 @@
-// Every page type, in English and in Arabic, in a real browser: status, lang and dir, one <h1>,
-// and no axe-core violations (WCAG 2.0/2.1 A and AA, plus best practice).
+// Every page type, in English and in Arabic, on a desktop and a 320px-wide screen, in a real browser:
+// status, lang and dir, one <h1>, no sideways scrolling and no axe-core violations (WCAG 2.0/2.1 A
+// and AA, plus best practice).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { axeViolations, formatViolations, launchBrowser, startApp, type RunningApp } from './browser.ts'
+import {
+  axeViolations,
+  formatViolations,
+  launchBrowser,
+  sidewaysOverflow,
+  startApp,
+  type RunningApp,
+} from './browser.ts'
 
 /** `course` stands for the first course linked from /courses, found once the app runs. */
 const PAGES: { path: string; status: number }[] = [
@@ -22,6 +30,12 @@ const PAGES: { path: string; status: number }[] = [
 const LOCALES = [
   { lang: 'en', dir: 'ltr' },
   { lang: 'ar', dir: 'rtl' },
+] as const
+
+/** 320 CSS pixels is WCAG 1.4.10's reflow width: content must fit without scrolling sideways. */
+const VIEWPORTS = [
+  { screen: 'desktop', width: 1280, height: 800 },
+  { screen: 'phone', width: 320, height: 640 },
 ] as const
 
 let running: RunningApp
@@ -52,22 +66,29 @@ function urlFor(path: string, lang: 'en' | 'ar'): string {
 }
 
 describe.each(LOCALES)('pages in $lang', ({ lang, dir }) => {
-  test.each(PAGES)('$path answers $status with one <h1> and no axe violations', async ({ path, status }) => {
-    const context = await browser.newContext({ locale: 'en-US' })
-    try {
-      const page = await context.newPage()
-      const response = await page.goto(urlFor(path, lang))
-      expect(response?.status()).toBe(status)
+  describe.each(VIEWPORTS)('on a $screen screen', ({ width, height }) => {
+    test.each(PAGES)(
+      '$path answers $status with one <h1>, fits and has no axe violations',
+      async ({ path, status }) => {
+        const context = await browser.newContext({ locale: 'en-US', viewport: { width, height } })
+        try {
+          const page = await context.newPage()
+          const response = await page.goto(urlFor(path, lang))
+          expect(response?.status()).toBe(status)
 
-      const html = page.locator('html')
-      expect(await html.getAttribute('lang')).toBe(lang)
-      expect(await html.getAttribute('dir')).toBe(dir)
-      await expect.poll(() => page.locator('h1').count()).toBe(1)
+          const html = page.locator('html')
+          expect(await html.getAttribute('lang')).toBe(lang)
+          expect(await html.getAttribute('dir')).toBe(dir)
+          await expect.poll(() => page.locator('h1').count()).toBe(1)
+          const overflow = await sidewaysOverflow(page)
+          expect(overflow, 'the page scrolls sideways; these stick out').toEqual({ pixels: 0, culprits: [] })
 
-      const violations = await axeViolations(page)
-      expect(formatViolations(violations), `axe violations on ${page.url()}`).toBe('')
-    } finally {
-      await context.close()
-    }
+          const violations = await axeViolations(page)
+          expect(formatViolations(violations), `axe violations on ${page.url()}`).toBe('')
+        } finally {
+          await context.close()
+        }
+      },
+    )
   })
 })
