@@ -115,11 +115,18 @@ function Facet({ page, name, counts, selected = [], label, scroll }: FacetProps)
       <div class={scroll ? 'facet-scroll' : undefined}>
         {shown.map(({ value, count }) => {
           const id = `f-${name}-${value}`
+          const text = label(value)
           return (
             <label for={id}>
               <input type="checkbox" id={id} name={name} value={value} checked={selected.includes(value)} />
               <span>
-                {label(value)} <span class="muted">({number.format(count)})</span>
+                {typeof text === 'string' ? (
+                  t('facet.option', { label: text, count })
+                ) : (
+                  <>
+                    {text} ({number.format(count)})
+                  </>
+                )}
               </span>
             </label>
           )
