@@ -17,8 +17,9 @@ export interface TestDb {
 
 export async function createTestDb(): Promise<TestDb> {
   if (!onPostgres) {
-    const db = openDatabase({ kind: 'sqlite', file: ':memory:' })
-    await migrateToLatest(db)
+    const config = { kind: 'sqlite', file: ':memory:' } as const
+    const db = openDatabase(config)
+    await migrateToLatest(db, config)
     return { db, dialect: 'sqlite', close: () => db.destroy() }
   }
   const schema = `t_${randomBytes(6).toString('hex')}`
@@ -26,8 +27,9 @@ export async function createTestDb(): Promise<TestDb> {
   await admin.connect()
   await admin.query(`CREATE SCHEMA ${schema}`)
   await admin.end()
-  const db = openDatabase({ kind: 'postgres', url: TEST_POSTGRES_URL, schema })
-  await migrateToLatest(db)
+  const config = { kind: 'postgres', url: TEST_POSTGRES_URL, schema } as const
+  const db = openDatabase(config)
+  await migrateToLatest(db, config)
   return {
     db,
     dialect: 'postgres',

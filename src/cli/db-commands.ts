@@ -9,7 +9,7 @@ import { parseOptions } from './args.ts'
 export async function migrateCommand(config: Config): Promise<number> {
   const db = openDatabase(config.database)
   try {
-    const result = await migrateToLatest(db)
+    const result = await migrateToLatest(db, config.database)
     const applied = result.results?.map((r) => r.migrationName) ?? []
     createLogger(config.logLevel).info('migrated', { applied })
     process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema is up to date.\n')
@@ -26,7 +26,7 @@ export async function seedCommand(config: Config, args: string[]): Promise<numbe
   })
   const db = openDatabase(config.database)
   try {
-    await migrateToLatest(db)
+    await migrateToLatest(db, config.database)
     const deps = systemDeps(db)
     if (values['remove-demo']) {
       process.stdout.write(`Removed ${await removeDemoCatalog(deps)} demo courses.\n`)

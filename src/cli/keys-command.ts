@@ -17,7 +17,7 @@ export async function keysCommand(config: Config, args: string[]): Promise<numbe
   const [action, id] = positionals
   const db = openDatabase(config.database)
   try {
-    await migrateToLatest(db)
+    await migrateToLatest(db, config.database)
     const deps = systemDeps(db)
     if (action === 'create') {
       const role = Role.safeParse(values.role)

@@ -12,7 +12,7 @@ import { createLogger } from '../shared/logger.ts'
 export async function serveCommand(config: Config): Promise<number> {
   const logger = createLogger(config.logLevel)
   const db = openDatabase(config.database)
-  await migrateToLatest(db)
+  await migrateToLatest(db, config.database)
   const deps = systemDeps(db)
   if (config.seed === 'auto' && (await countInstitutions(db)) === 0) {
     const report = await seedAll(deps, { demo: true })

@@ -30,9 +30,19 @@ export function openDatabase(config: DatabaseConfig): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 
-/** Brings the schema up to date; idempotent. Throws an AppError naming the failed migration. */
-export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+/**
+ * Brings the schema up to date; idempotent. Throws an AppError naming the failed migration.
+ * On PostgreSQL the migration tables' schema is named explicitly: Kysely looks them up by name
+ * across all schemas otherwise, and another schema's copy in the same database would confuse it.
+ */
+export async function migrateToLatest(db: Db, config: DatabaseConfig): Promise<MigrationResultSet> {
+  const migrationTableSchema =
+    config.kind === 'postgres' ? ('schema' in config && config.schema) || 'public' : undefined
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(migrationTableSchema && { migrationTableSchema }),
+  })
   const result = await migrator.migrateToLatest()
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown'
