@@ -2,6 +2,7 @@
 // Errors become an exit code here: AppError codes map to sysexits-style numbers.
 import { loadConfig } from './config.ts'
 import { AppError } from './shared/errors.ts'
+import { harvestCommand, sourcesCommand, workerCommand } from './cli/harvest-commands.ts'
 import { keysCommand } from './cli/keys-command.ts'
 import { migrateCommand, seedCommand } from './cli/db-commands.ts'
 import { serveCommand } from './cli/serve-command.ts'
@@ -9,13 +10,21 @@ import { serveCommand } from './cli/serve-command.ts'
 const USAGE = `Usage: moocx <command> [options]
 
 Commands:
-  serve                      start the web server (runs migrations; seeds an empty database)
+  serve                      start the web server (runs migrations; seeds an empty database;
+                             on the embedded database it also runs the harvest worker)
+  worker                     run due harvests on schedule (for PostgreSQL deployments)
   migrate                    bring the database schema up to date
   seed [--no-demo]           add the alliance registry and, unless --no-demo, the demo catalog
   seed --remove-demo         remove the demo catalog
   keys create --role <alliance-admin|member-admin> [--institution <id>] [--name <text>]
                              create an API key and print it once
   keys revoke <key-id>       revoke an API key
+  sources add --platform <id> --format <format> --url <url> [--id <slug>] [--org CODE=institution ...]
+              [--language <tag>] [--schedule <minutes>] [--rate <requests-per-minute>] [--json]
+                             register a harvest source and print its id
+  sources list [--json]      list harvest sources
+  harvest <source-id> [--json]
+                             harvest one source now, with progress, and print a summary
 
 Configuration comes from the environment; see README.md.`
 
@@ -36,6 +45,12 @@ export async function main(argv: string[]): Promise<number> {
         return await seedCommand(config, rest)
       case 'keys':
         return await keysCommand(config, rest)
+      case 'sources':
+        return await sourcesCommand(config, rest)
+      case 'harvest':
+        return await harvestCommand(config, rest)
+      case 'worker':
+        return await workerCommand(config)
       default:
         process.stderr.write(`moocx: unknown command "${command}"\n\n${USAGE}\n`)
         return 64

@@ -11,6 +11,10 @@ const TABLES = {
   runs: 'id',
   subjects: 'code',
   api_keys: 'id',
+  sources: 'id',
+  harvest_runs: 'id',
+  harvest_rejections: 'id',
+  harvest_records: 'record_key',
 } as const
 
 export async function snapshot(db: Db): Promise<string> {

@@ -6,6 +6,9 @@ import formats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCourse, makeListing, makeRun } from '../../test/factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
+import { startRun } from '../harvest/harvest-run-repository.ts'
+import { SourceCreate } from '../harvest/source.ts'
+import { createSource } from '../harvest/source-repository.ts'
 
 type Doc = {
   paths: Record<
@@ -69,6 +72,22 @@ function exampleFor(op: string): { body?: unknown; status: number } {
     'PATCH /runs/{id}': { status: 200, body: { endsOn: '2027-06-30' } },
     'GET /subjects': { status: 200 },
     'GET /subjects/{id}': { status: 200 },
+    'GET /sources': { status: 200 },
+    'POST /sources': {
+      status: 201,
+      body: {
+        id: 'openedu-lms',
+        platformId: 'openedu',
+        format: 'openedx-courses',
+        baseUrl: 'https://openedu.ru',
+        orgMap: { spbu: 'spbu' },
+      },
+    },
+    'GET /sources/{id}': { status: 200 },
+    'PATCH /sources/{id}': { status: 200, body: { scheduleMinutes: 1440 } },
+    'POST /sources/{id}/runs': { status: 202 },
+    'GET /sources/{id}/runs': { status: 200 },
+    'GET /harvest-runs/{id}': { status: 200 },
   }
   const found = examples[op]
   if (!found) throw new Error(`No example for ${op}: every documented operation needs one here`)
@@ -87,6 +106,11 @@ beforeAll(async () => {
   const course = await makeCourse(t.deps)
   const listing = await makeListing(t.deps, course.id)
   const run = await makeRun(t.deps, listing.id, { startsOn: '2026-10-01', endsOn: '2027-01-15' })
+  const source = await createSource(
+    t.deps,
+    SourceCreate.parse({ platformId: 'edx', format: 'openedx-courses', baseUrl: 'https://www.edx.org' }),
+  )
+  await startRun(t.deps, source.id, 'harvest-run-1', 'harvest-run-1')
   Object.assign(ids, {
     institutions: 'spbu',
     platforms: 'edx',
@@ -94,6 +118,8 @@ beforeAll(async () => {
     listings: listing.id,
     runs: run.id,
     subjects: '0613',
+    sources: source.id,
+    'harvest-runs': 'harvest-run-1',
   })
   doc = (await (await t.app.request('/api/openapi.json')).json()) as Doc
 })
@@ -130,7 +156,10 @@ describe('OpenAPI document', () => {
       const url = `/api/v1${path.replace('{id}', encodeURIComponent(path.includes('{id}') ? idFor(path) : ''))}`
       const res = await t.app.request(url, {
         method: method.toUpperCase(),
-        headers: body ? { 'content-type': 'application/json', authorization: `Bearer ${t.adminKey}` } : {},
+        headers: {
+          authorization: `Bearer ${t.adminKey}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
         body: body ? JSON.stringify(body) : undefined,
       })
       const json: unknown = await res.json()

@@ -5,6 +5,8 @@ import { createApp } from '../app.ts'
 import type { Config } from '../config.ts'
 import { migrateToLatest, openDatabase } from '../db/database.ts'
 import { countInstitutions } from '../institutions/institution-repository.ts'
+import { processHarvestDeps } from '../harvest/harvest-deps.ts'
+import { startWorker } from '../harvest/worker.ts'
 import { seedAll } from '../seed/seed.ts'
 import { systemDeps } from '../shared/deps.ts'
 import { createLogger } from '../shared/logger.ts'
@@ -20,6 +22,11 @@ export async function serveCommand(config: Config): Promise<number> {
   }
   const app = createApp({ ...deps, logger, publicUrl: config.publicUrl })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
+  // On the embedded database this process is the whole node, so it also harvests on schedule.
+  const worker =
+    config.database.kind === 'sqlite'
+      ? startWorker(processHarvestDeps(deps, logger, config.publicUrl))
+      : undefined
   logger.info('moocx is serving', {
     url: config.publicUrl,
     port: config.port,
@@ -35,10 +42,12 @@ export async function serveCommand(config: Config): Promise<number> {
       }, 10_000)
       force.unref()
       server.close(() => {
-        void db.destroy().then(() => {
-          logger.info('stopped')
-          resolve(0)
-        })
+        void Promise.resolve(worker?.stop())
+          .then(() => db.destroy())
+          .then(() => {
+            logger.info('stopped')
+            resolve(0)
+          })
       })
       if ('closeIdleConnections' in server) server.closeIdleConnections()
     }

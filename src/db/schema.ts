@@ -33,6 +33,8 @@ export interface CourseTable {
   title: string
   summary: string | null
   description: string | null
+  /** Sanitized, allow-listed HTML of a harvested description; null for plain-text descriptions. */
+  description_html: string | null
   level: string | null
   effort_hours_per_week: number | null
   weeks: number | null
@@ -66,6 +68,8 @@ export interface ListingTable {
   url: string
   status: string
   origin: string
+  /** The harvest source that brought the listing, if harvested. */
+  source_id: string | null
   created_at: string
   updated_at: string
 }
@@ -101,6 +105,67 @@ export interface ApiKeyTable {
   revoked_at: string | null
 }
 
+export interface SourceTable {
+  id: string
+  platform_id: string
+  format: string
+  base_url: string
+  /** BCP-47 tag for records that do not say their language. */
+  default_language: string | null
+  /** JSON object, format-specific (e.g. OAuth2 client id and secret). */
+  credentials: string | null
+  schedule_minutes: number | null
+  /** JSON object: upstream organization code → institution id. */
+  org_map: string
+  rate_per_minute: number
+  status: string
+  failures: number
+  paused_reason: string | null
+  lease_holder: string | null
+  lease_until: string | null
+  /** JSON: where an interrupted pass resumes ({ generation, next }). */
+  cursor: string | null
+  last_run_at: string | null
+  next_run_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface HarvestRunTable {
+  id: string
+  source_id: string
+  /** The run that began the pass this run belongs to (a resumed run continues its generation). */
+  generation: string
+  status: string
+  complete: number
+  seen: number
+  added: number
+  updated: number
+  unchanged: number
+  withdrawn: number
+  rejected: number
+  error: string | null
+  started_at: string
+  finished_at: string | null
+}
+
+export interface HarvestRejectionTable {
+  id: string
+  run_id: string
+  record_key: string | null
+  reason: string
+  created_at: string
+}
+
+export interface HarvestRecordTable {
+  source_id: string
+  record_key: string
+  listing_id: string
+  content_hash: string
+  seen_generation: string
+  updated_at: string
+}
+
 export interface Database {
   institutions: InstitutionTable
   platforms: PlatformTable
@@ -111,6 +176,10 @@ export interface Database {
   runs: RunTable
   subjects: SubjectTable
   api_keys: ApiKeyTable
+  sources: SourceTable
+  harvest_runs: HarvestRunTable
+  harvest_rejections: HarvestRejectionTable
+  harvest_records: HarvestRecordTable
 }
 
 export type Db = Kysely<Database>
@@ -119,3 +188,5 @@ export type PlatformRow = Selectable<PlatformTable>
 export type CourseRow = Selectable<CourseTable>
 export type ListingRow = Selectable<ListingTable>
 export type RunRow = Selectable<RunTable>
+export type SourceRow = Selectable<SourceTable>
+export type HarvestRunRow = Selectable<HarvestRunTable>

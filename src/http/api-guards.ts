@@ -15,7 +15,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Writes must send JSON of at most MAX_BODY_BYTES. */
 export const writeBodyRules = [
   createMiddleware<AppEnv>(async (c, next) => {
-    if (WRITES.has(c.req.method) && c.req.method !== 'DELETE') {
+    if (WRITES.has(c.req.method) && c.req.method !== 'DELETE' && hasBody(c.req.raw)) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
       if (type !== 'application/json') {
         throw new AppError('unsupported_media_type', 415, 'Send the request body as application/json.', [
@@ -51,6 +51,16 @@ export function authenticate(db: Db) {
     }
     await next()
   })
+}
+
+/** A request carries a body when it declares a non-zero length or a chunked one. */
+function hasBody(request: Request): boolean {
+  const length = request.headers.get('content-length')
+  return (
+    (length !== null && length !== '0') ||
+    request.headers.has('transfer-encoding') ||
+    request.headers.has('content-type')
+  )
 }
 
 export function requirePrincipal(c: Context<AppEnv>): Principal {

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'conflict'
   | 'not_acceptable'
   | 'invalid_config'
+  | 'not_implemented'
   | 'internal'
 
 export interface ErrorDetail {

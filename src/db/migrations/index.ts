@@ -1,7 +1,9 @@
 // Every migration, in order. Migrations are frozen once they land; add new ones at the end.
 import type { Migration } from 'kysely'
 import * as catalogCore from './2026-11-29-catalog-core.ts'
+import * as harvest from './2026-11-29-harvest.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
+  '2026-11-29-harvest': harvest,
 }

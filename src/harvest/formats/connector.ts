@@ -1,0 +1,75 @@
+// What every format connector provides: where a pass starts, how a fetched page splits into raw
+// records and the next page, and how one raw record becomes a HarvestRecord or a rejection.
+import type { Platform } from '../../institutions/platform.ts'
+import type { HarvestRecord, ParseResult } from '../harvest-record.ts'
+import type { PageRequest, Source } from '../source.ts'
+
+export interface ParseContext {
+  source: Source
+  platform: Platform
+  /** Ids of every institution, to accept an organization code that is already an institution id. */
+  institutionIds: ReadonlySet<string>
+  /** Every ISCED-F code. */
+  subjectCodes: ReadonlySet<string>
+}
+
+export interface FetchedPage {
+  url: string
+  text: string
+}
+
+export interface PageContent {
+  records: unknown[]
+  next: PageRequest | null
+}
+
+export interface Connector {
+  firstPage(source: Source): PageRequest
+  /** Headers every request of this format sends (e.g. content negotiation). */
+  headers?: Record<string, string>
+  /** Splits a page; throws PageError when the page itself is unusable. */
+  readPage(page: FetchedPage, source: Source): PageContent
+  parseRecord(raw: unknown, ctx: ParseContext): ParseResult
+}
+
+/** A page that cannot be read at all (not JSON, wrong shape): the run fails with this reason. */
+export class PageError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'PageError'
+  }
+}
+
+export function rejected(key: string | null, reason: string): ParseResult {
+  return { rejected: { key, reason } }
+}
+
+export function accepted(record: HarvestRecord): ParseResult {
+  return { record }
+}
+
+/** The institutions a record belongs to: the source's org map, an org code that is an institution id, or the platform's operator. */
+export function institutionsFor(ctx: ParseContext, orgCode: string | undefined): string[] | undefined {
+  if (orgCode) {
+    const mapped = ctx.source.orgMap[orgCode]
+    if (mapped) return [mapped]
+    const direct = orgCode.toLowerCase()
+    if (ctx.institutionIds.has(direct)) return [direct]
+  }
+  return ctx.platform.institutionId ? [ctx.platform.institutionId] : undefined
+}
+
+/** A timestamp or date string as a calendar date (YYYY-MM-DD), or null. */
+export function calendarDate(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null
+  const date =
+    typeof value === 'number' ? new Date(value) : new Date(value.length === 10 ? `${value}T00:00:00Z` : value)
+  if (Number.isNaN(date.getTime())) return null
+  const iso = date.toISOString().slice(0, 10)
+  return iso >= '1990-01-01' && iso <= '2200-12-31' ? iso : null
+}
+
+/** Joins a URL to a base path, keeping exactly one slash between them. */
+export function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`
+}

@@ -1,0 +1,48 @@
+// HarvestRecord: one upstream record after parsing and normalization, in moocx's own terms,
+// ready to become (or update) a course, its listing on the source's platform and its runs.
+import { createHash } from 'node:crypto'
+import type { Level, Pacing } from '../catalog/course.ts'
+
+export interface HarvestedRun {
+  runKey: string
+  pacing: Pacing
+  startsOn: string | null
+  endsOn: string | null
+  enrollmentOpensOn: string | null
+  enrollmentClosesOn: string | null
+}
+
+export interface HarvestRecord {
+  /** Unique within the source: the upstream id of this record (an Open edX run key, a MOOChub id). */
+  recordKey: string
+  /** The course on the platform: records sharing it are runs of one listing. */
+  listingKey: string
+  url: string
+  title: string
+  /** BCP-47, or `und` when the feed does not say. */
+  language: string
+  summary: string | null
+  description: string | null
+  descriptionHtml: string | null
+  courseNumber: string | null
+  institutions: string[]
+  subjects: string[]
+  level: Level | null
+  effortHoursPerWeek: number | null
+  weeks: number | null
+  instructors: string[]
+  subtitleLanguages: string[]
+  runs: HarvestedRun[]
+}
+
+export interface Rejected {
+  key: string | null
+  reason: string
+}
+
+export type ParseResult = { record: HarvestRecord } | { rejected: Rejected }
+
+/** A hash of everything moocx keeps from a record: equal hashes mean nothing to write. */
+export function contentHash(record: HarvestRecord): string {
+  return createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, 43)
+}

@@ -1,0 +1,173 @@
+// Harvests one source: take its lease, fetch pages from where the last pass stopped, parse and
+// save records page by page (saving the cursor after each), withdraw what a complete pass did not
+// see, and record the run. Upstream failures end the run with a reason; they never throw.
+import { withdrawUnseen } from '../catalog/harvested-course-repository.ts'
+import { getPlatform } from '../institutions/platform-repository.ts'
+import type { Deps } from '../shared/deps.ts'
+import { ConflictError } from '../shared/errors.ts'
+import type { Logger } from '../shared/logger.ts'
+import { fetchText, UpstreamError, type FetchDeps, type FetchPolicy } from './fetcher.ts'
+import { connectorFor } from './formats/index.ts'
+import { PageError, type Connector, type ParseContext } from './formats/connector.ts'
+import type { HarvestRecord, Rejected } from './harvest-record.ts'
+import { savePage } from './harvest-record-repository.ts'
+import {
+  addRejections,
+  finishRun,
+  markInterrupted,
+  saveRunCounts,
+  startRun,
+  zeroCounts,
+  type RunCounts,
+} from './harvest-run-repository.ts'
+import { createRateLimiter } from './rate-limiter.ts'
+import type { HarvestRun, PageRequest, Source } from './source.ts'
+import {
+  acquireLease,
+  getSource,
+  readCursor,
+  recordOutcome,
+  releaseLease,
+  renewLease,
+  saveCursor,
+} from './source-repository.ts'
+
+export interface HarvestDeps extends Deps {
+  http: Omit<FetchDeps, 'limiter'>
+  policy: FetchPolicy
+  logger: Logger
+  /** Who holds the lease: unique per process. */
+  holder: string
+  /** How long a lease lasts without renewal; a crashed process's lease expires after this. */
+  leaseMs?: number
+  onPage?: (progress: { runId: string; counts: RunCounts; url: string }) => void
+}
+
+interface Pass {
+  runId: string
+  generation: string
+  counts: RunCounts
+}
+
+export async function harvestSource(deps: HarvestDeps, sourceId: string): Promise<HarvestRun> {
+  const source = await getSource(deps.db, sourceId)
+  const connector = connectorFor(source.format)
+  const leaseMs = deps.leaseMs ?? 10 * 60_000
+  const now = deps.now()
+  const won = await acquireLease(
+    deps.db,
+    source.id,
+    deps.holder,
+    now.toISOString(),
+    new Date(now.getTime() + leaseMs).toISOString(),
+  )
+  if (!won) throw new ConflictError(`A harvest of source "${source.id}" is already running.`, 'source')
+  try {
+    await markInterrupted(deps, source.id)
+    const cursor = await readCursor(deps.db, source.id)
+    const runId = deps.newId()
+    const pass: Pass = { runId, generation: cursor?.generation ?? runId, counts: zeroCounts() }
+    await startRun(deps, source.id, runId, pass.generation)
+    try {
+      await walk(deps, source, connector, pass, cursor?.next ?? connector.firstPage(source), leaseMs)
+      pass.counts.withdrawn = await withdrawUnseen(
+        deps.db,
+        source.id,
+        pass.generation,
+        deps.now().toISOString(),
+      )
+      await recordOutcome(deps.db, source, true, deps.now())
+      return await finishRun(deps, runId, { status: 'succeeded', complete: true, counts: pass.counts })
+    } catch (error) {
+      const reason = describe(error)
+      if (!(error instanceof UpstreamError || error instanceof PageError))
+        deps.logger.error('harvest failed', { source: source.id, err: error })
+      await recordOutcome(deps.db, source, false, deps.now(), reason)
+      return await finishRun(deps, runId, {
+        status: 'failed',
+        complete: false,
+        counts: pass.counts,
+        error: reason,
+      })
+    }
+  } finally {
+    await releaseLease(deps.db, source.id, deps.holder)
+  }
+}
+
+async function walk(
+  deps: HarvestDeps,
+  source: Source,
+  connector: Connector,
+  pass: Pass,
+  first: PageRequest,
+  leaseMs: number,
+) {
+  const ctx = await parseContext(deps, source)
+  const limiter = createRateLimiter({
+    perMinute: source.ratePerMinute,
+    now: () => deps.now().getTime(),
+    sleep: deps.http.sleep,
+  })
+  const visited = new Set<string>()
+  let request: PageRequest | null = first
+  while (request) {
+    const fingerprint = `${request.method} ${request.url} ${request.body ?? ''}`
+    if (visited.has(fingerprint))
+      throw new PageError(`the feed links back to a page it already gave (${request.url}); stopped`)
+    visited.add(fingerprint)
+    const init = {
+      method: request.method,
+      headers: connector.headers ?? {},
+      ...(request.body !== undefined && { body: request.body }),
+    }
+    const page = await fetchText({ ...deps.http, limiter }, request.url, init, deps.policy)
+    const content = connector.readPage({ url: page.url, text: page.text }, source)
+    const records: HarvestRecord[] = []
+    const rejections: Rejected[] = []
+    for (const raw of content.records) {
+      const result = connector.parseRecord(raw, ctx)
+      if ('record' in result) records.push(result.record)
+      else rejections.push(result.rejected)
+    }
+    const saved = await savePage(
+      deps,
+      { sourceId: source.id, platformId: source.platformId, generation: pass.generation },
+      records,
+    )
+    rejections.push(...saved.rejected)
+    await addRejections(deps, pass.runId, rejections)
+    pass.counts.seen += content.records.length
+    pass.counts.added += saved.added
+    pass.counts.updated += saved.updated
+    pass.counts.unchanged += saved.unchanged
+    pass.counts.rejected += rejections.length
+    request = content.next
+    await saveCursor(deps.db, source.id, request ? { generation: pass.generation, next: request } : null)
+    await saveRunCounts(deps.db, pass.runId, pass.counts)
+    await renewLease(deps.db, source.id, deps.holder, new Date(deps.now().getTime() + leaseMs).toISOString())
+    deps.onPage?.({ runId: pass.runId, counts: pass.counts, url: page.url })
+  }
+}
+
+async function parseContext(deps: HarvestDeps, source: Source): Promise<ParseContext> {
+  const [platform, institutions, subjects] = await Promise.all([
+    getPlatform(deps.db, source.platformId),
+    deps.db.selectFrom('institutions').select('id').execute(),
+    deps.db.selectFrom('subjects').select('code').execute(),
+  ])
+  return {
+    source,
+    platform,
+    institutionIds: new Set(institutions.map((i) => i.id)),
+    subjectCodes: new Set(subjects.map((s) => s.code)),
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof UpstreamError) {
+    return `${error.reason}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}`.slice(0, 2000)
+  }
+  if (error instanceof PageError) return `bad page: ${error.message}`.slice(0, 2000)
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000)
+}
