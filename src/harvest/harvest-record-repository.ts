@@ -107,6 +107,50 @@ export async function savePage(
   return outcome
 }
 
+/**
+ * Withdraws the listings of records the feed reports deleted, once none of their records is still
+ * alive; returns how many listings were withdrawn.
+ */
+export async function withdrawRecords(deps: Deps, target: PageTarget, recordKeys: string[]): Promise<number> {
+  if (recordKeys.length === 0) return 0
+  const gone = await deps.db
+    .selectFrom('harvest_records')
+    .select(['record_key', 'listing_id'])
+    .where('source_id', '=', target.sourceId)
+    .where('record_key', 'in', recordKeys)
+    .execute()
+  if (gone.length === 0) return 0
+  const now = deps.now().toISOString()
+  return deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('harvest_records')
+      .set({ seen_generation: DELETED, updated_at: now })
+      .where('source_id', '=', target.sourceId)
+      .where(
+        'record_key',
+        'in',
+        gone.map((g) => g.record_key),
+      )
+      .execute()
+    const alive = trx
+      .selectFrom('harvest_records')
+      .select('listing_id')
+      .where('source_id', '=', target.sourceId)
+      .where('seen_generation', '!=', DELETED)
+    const result = await trx
+      .updateTable('listings')
+      .set({ status: 'withdrawn', updated_at: now })
+      .where('id', 'in', [...new Set(gone.map((g) => g.listing_id))])
+      .where('status', '=', 'active')
+      .where('id', 'not in', alive)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  })
+}
+
+/** The generation mark of a record the feed reported deleted. */
+const DELETED = 'deleted'
+
 /** A feed may repeat a record; the last copy wins. */
 function lastOfEachKey(records: HarvestRecord[]): HarvestRecord[] {
   return [...new Map(records.map((r) => [r.recordKey, r])).values()]

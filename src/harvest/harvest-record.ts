@@ -40,7 +40,8 @@ export interface Rejected {
   reason: string
 }
 
-export type ParseResult = { record: HarvestRecord } | { rejected: Rejected }
+/** `deleted`: the feed says the record was removed upstream (OAI-PMH deleted records, push withdrawals). */
+export type ParseResult = { record: HarvestRecord } | { rejected: Rejected } | { deleted: string }
 
 /** A hash of everything moocx keeps from a record: equal hashes mean nothing to write. */
 export function contentHash(record: HarvestRecord): string {

@@ -10,7 +10,7 @@ import { fetchText, UpstreamError, type FetchDeps, type FetchPolicy } from './fe
 import { connectorFor } from './formats/index.ts'
 import { PageError, type Connector, type ParseContext } from './formats/connector.ts'
 import type { HarvestRecord, Rejected } from './harvest-record.ts'
-import { savePage } from './harvest-record-repository.ts'
+import { savePage, withdrawRecords } from './harvest-record-repository.ts'
 import {
   addRejections,
   finishRun,
@@ -69,15 +69,15 @@ export async function harvestSource(deps: HarvestDeps, sourceId: string): Promis
     const pass: Pass = { runId, generation: cursor?.generation ?? runId, counts: zeroCounts() }
     await startRun(deps, source.id, runId, pass.generation)
     try {
-      await walk(deps, source, connector, pass, cursor?.next ?? connector.firstPage(source), leaseMs)
-      pass.counts.withdrawn = await withdrawUnseen(
-        deps.db,
-        source.id,
-        pass.generation,
-        deps.now().toISOString(),
-      )
+      const first = cursor?.next ?? connector.firstPage(source)
+      const full = cursor ? true : (connector.isFullPass?.(first) ?? true)
+      await walk(deps, source, connector, pass, first, leaseMs)
+      if (full) {
+        const now = deps.now().toISOString()
+        pass.counts.withdrawn += await withdrawUnseen(deps.db, source.id, pass.generation, now)
+      }
       await recordOutcome(deps.db, source, true, deps.now())
-      return await finishRun(deps, runId, { status: 'succeeded', complete: true, counts: pass.counts })
+      return await finishRun(deps, runId, { status: 'succeeded', complete: full, counts: pass.counts })
     } catch (error) {
       const reason = describe(error)
       if (!(error instanceof UpstreamError || error instanceof PageError))
@@ -125,16 +125,16 @@ async function walk(
     const content = connector.readPage({ url: page.url, text: page.text }, source)
     const records: HarvestRecord[] = []
     const rejections: Rejected[] = []
+    const deletions: string[] = []
     for (const raw of content.records) {
       const result = connector.parseRecord(raw, ctx)
       if ('record' in result) records.push(result.record)
+      else if ('deleted' in result) deletions.push(result.deleted)
       else rejections.push(result.rejected)
     }
-    const saved = await savePage(
-      deps,
-      { sourceId: source.id, platformId: source.platformId, generation: pass.generation },
-      records,
-    )
+    const target = { sourceId: source.id, platformId: source.platformId, generation: pass.generation }
+    const saved = await savePage(deps, target, records)
+    pass.counts.withdrawn += await withdrawRecords(deps, target, deletions)
     rejections.push(...saved.rejected)
     await addRejections(deps, pass.runId, rejections)
     pass.counts.seen += content.records.length

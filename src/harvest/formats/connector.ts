@@ -29,6 +29,11 @@ export interface Connector {
   headers?: Record<string, string>
   /** Splits a page; throws PageError when the page itself is unusable. */
   readPage(page: FetchedPage, source: Source): PageContent
+  /**
+   * Whether a pass starting at `first` covers the whole feed, so that listings it does not see are
+   * withdrawn. Incremental passes (OAI-PMH `from`) are not. Default: true.
+   */
+  isFullPass?(first: PageRequest): boolean
   parseRecord(raw: unknown, ctx: ParseContext): ParseResult
 }
 
@@ -46,6 +51,10 @@ export function rejected(key: string | null, reason: string): ParseResult {
 
 export function accepted(record: HarvestRecord): ParseResult {
   return { record }
+}
+
+export function deleted(recordKey: string): ParseResult {
+  return { deleted: recordKey }
 }
 
 /** The institutions a record belongs to: the source's org map, an org code that is an institution id, or the platform's operator. */
