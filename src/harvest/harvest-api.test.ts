@@ -75,7 +75,7 @@ describe('sources API', () => {
       [{ ...body, format: 'rss' }, 'body.format'],
       [{ ...body, baseUrl: 'ftp://courses.spbu.ru' }, 'body.baseUrl'],
       [{ ...body, orgMap: { SPbU: 'hogwarts' } }, 'body.orgMap.SPbU'],
-      [{ ...body, ratePerMinute: 100000 }, 'body.ratePerMinute'],
+      [{ ...body, ratePerMinute: 1_000_000 }, 'body.ratePerMinute'],
     ]
     for (const [input, field] of cases) {
       const res = await t.app.request('/api/v1/sources', jsonRequest('POST', input, t.adminKey))

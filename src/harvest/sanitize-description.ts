@@ -56,7 +56,10 @@ export function sanitizeDescription(html: string, baseUrl?: string): string {
 
 /** Plain text from HTML or entity-encoded text (`Schön &amp; Ebner` → `Schön & Ebner`), single-spaced. */
 export function htmlToText(html: string): string {
-  const marked = sanitizeHtml(boundedInput(html), {
+  const input = boundedInput(html)
+  // Most titles and summaries are plain text: no markup, no entities, nothing for the parser to do.
+  if (!input.includes('<') && !input.includes('&')) return input.replace(/\s+/g, ' ').trim()
+  const marked = sanitizeHtml(input, {
     allowedTags: [BLOCK_MARK, 'br'],
     allowedAttributes: {},
     nonTextTags: DROPPED_WITH_CONTENT,

@@ -80,7 +80,7 @@ export const SourceCreate = z
       .nullable()
       .optional(),
     orgMap: OrgMap.default({}),
-    ratePerMinute: z.number().int().min(1).max(600).default(20),
+    ratePerMinute: z.number().int().min(1).max(60_000).default(20),
   })
   .meta({ id: 'SourceCreate' })
 export type SourceCreate = z.infer<typeof SourceCreate>
