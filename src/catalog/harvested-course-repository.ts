@@ -1,6 +1,7 @@
 // SQL that writes harvested records into the catalog: a course, its listing on the source's
 // platform and its runs. Called inside the harvester's per-page transaction.
-import type { Db } from '../db/schema.ts'
+import type { Insertable } from 'kysely'
+import type { Database, Db } from '../db/schema.ts'
 import type { HarvestRecord, HarvestedRun } from '../harvest/harvest-record.ts'
 
 export interface ListingRef {
@@ -10,55 +11,85 @@ export interface ListingRef {
   sourceId: string | null
 }
 
-export async function findListingByKey(
+export async function findListingsByKeys(
   db: Db,
   platformId: string,
-  key: string,
-): Promise<ListingRef | undefined> {
-  const row = await db
+  keys: readonly string[],
+): Promise<Map<string, ListingRef>> {
+  if (keys.length === 0) return new Map()
+  const rows = await db
     .selectFrom('listings')
-    .select(['id', 'course_id', 'origin', 'source_id'])
+    .select(['id', 'course_id', 'origin', 'source_id', 'platform_key'])
     .where('platform_id', '=', platformId)
-    .where('platform_key', '=', key)
-    .executeTakeFirst()
-  return row && { id: row.id, courseId: row.course_id, origin: row.origin, sourceId: row.source_id }
+    .where('platform_key', 'in', [...new Set(keys)])
+    .execute()
+  return new Map(
+    rows.map((r) => [
+      r.platform_key,
+      { id: r.id, courseId: r.course_id, origin: r.origin, sourceId: r.source_id },
+    ]),
+  )
 }
 
-/** Creates the course and listing for a record never seen before; returns the listing id. */
-export async function insertHarvestedListing(
+export interface NewListing {
+  courseId: string
+  listingId: string
+  record: HarvestRecord
+}
+
+/** Creates the courses and listings of records never seen before, a few statements for a whole page. */
+export async function insertHarvestedListings(
   db: Db,
-  ids: { course: string; listing: string },
+  items: NewListing[],
   where: { platformId: string; sourceId: string },
-  record: HarvestRecord,
   now: string,
 ): Promise<void> {
-  await db
-    .insertInto('courses')
-    .values({
-      id: ids.course,
+  if (items.length === 0) return
+  const stamp = { created_at: now, updated_at: now }
+  await insertChunked(
+    db,
+    'courses',
+    items.map(({ courseId, record }) => ({
+      id: courseId,
       ...courseColumns(record),
       translation_group: null,
       origin: 'harvest',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
-  await replaceCourseLinks(db, ids.course, record)
-  await db
-    .insertInto('listings')
-    .values({
-      id: ids.listing,
-      course_id: ids.course,
+      ...stamp,
+    })),
+  )
+  await insertChunked(
+    db,
+    'course_institutions',
+    items.flatMap(({ courseId, record }) =>
+      [...new Set(record.institutions)].map((institution_id, position) => ({
+        course_id: courseId,
+        institution_id,
+        position,
+      })),
+    ),
+  )
+  await insertChunked(
+    db,
+    'course_subjects',
+    items.flatMap(({ courseId, record }) =>
+      [...new Set(record.subjects)].map((subject_code) => ({ course_id: courseId, subject_code })),
+    ),
+  )
+  await insertChunked(
+    db,
+    'listings',
+    items.map(({ courseId, listingId, record }) => ({
+      id: listingId,
+      course_id: courseId,
       platform_id: where.platformId,
       platform_key: record.listingKey,
       url: record.url,
       status: 'active',
       origin: 'harvest',
       source_id: where.sourceId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute()
+      ...stamp,
+    })),
+  )
 }
 
 /** Brings an existing harvested listing and its course up to date with a changed record. */
@@ -81,27 +112,23 @@ export async function updateHarvestedListing(
     .execute()
 }
 
-/** Inserts or updates runs by their key within the listing. */
+/** Inserts or updates runs by their key within their listing: one SELECT and one INSERT for a page. */
 export async function upsertRuns(
   db: Db,
-  listingId: string,
-  runs: HarvestedRun[],
+  items: { listingId: string; runs: HarvestedRun[] }[],
   newId: () => string,
   now: string,
 ): Promise<void> {
-  if (runs.length === 0) return
+  const wanted = items.flatMap(({ listingId, runs }) => runs.map((run) => ({ listingId, run })))
+  if (wanted.length === 0) return
   const existing = await db
     .selectFrom('runs')
-    .select(['id', 'run_key'])
-    .where('listing_id', '=', listingId)
-    .where(
-      'run_key',
-      'in',
-      runs.map((r) => r.runKey),
-    )
+    .select(['id', 'listing_id', 'run_key'])
+    .where('listing_id', 'in', [...new Set(wanted.map((w) => w.listingId))])
     .execute()
-  const byKey = new Map(existing.map((r) => [r.run_key, r.id]))
-  for (const run of runs) {
+  const byKey = new Map(existing.map((r) => [`${r.listing_id} ${r.run_key ?? ''}`, r.id]))
+  const inserts = []
+  for (const { listingId, run } of wanted) {
     const values = {
       pacing: run.pacing,
       starts_on: run.startsOn,
@@ -110,29 +137,72 @@ export async function upsertRuns(
       enrollment_closes_on: run.enrollmentClosesOn,
       updated_at: now,
     }
-    const id = byKey.get(run.runKey)
+    const key = `${listingId} ${run.runKey}`
+    const id = byKey.get(key)
     if (id) await db.updateTable('runs').set(values).where('id', '=', id).execute()
-    else
-      await db
-        .insertInto('runs')
-        .values({ id: newId(), listing_id: listingId, run_key: run.runKey, ...values, created_at: now })
-        .execute()
+    else {
+      const created = newId()
+      byKey.set(key, created)
+      inserts.push({ id: created, listing_id: listingId, run_key: run.runKey, ...values, created_at: now })
+    }
   }
+  await insertChunked(db, 'runs', inserts)
+}
+
+/** Course ids derived from listing keys, unique among themselves and against every course. */
+export async function freeCourseIds(db: Db, bases: readonly string[]): Promise<string[]> {
+  const slugs = bases.map(slugOf)
+  const taken = new Set(
+    slugs.length
+      ? (
+          await db
+            .selectFrom('courses')
+            .select('id')
+            .where('id', 'in', [...new Set(slugs)])
+            .execute()
+        ).map((r) => r.id)
+      : [],
+  )
+  const chosen: string[] = []
+  for (const slug of slugs) {
+    const id = taken.has(slug) ? await freeCourseId(db, slug, taken) : slug
+    taken.add(id)
+    chosen.push(id)
+  }
+  return chosen
 }
 
 /** A course id derived from the listing key that no course has yet. */
-export async function freeCourseId(db: Db, base: string): Promise<string> {
-  const slug =
+async function freeCourseId(db: Db, base: string, alsoTaken: ReadonlySet<string>): Promise<string> {
+  const slug = slugOf(base)
+  const taken = new Set(
+    (await db.selectFrom('courses').select('id').where('id', 'like', `${slug}%`).execute()).map((r) => r.id),
+  )
+  for (let n = 2; ; n++)
+    if (!taken.has(`${slug}-${n}`) && !alsoTaken.has(`${slug}-${n}`)) return `${slug}-${n}`
+}
+
+function slugOf(base: string): string {
+  return (
     base
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 90) || 'course'
-  const taken = new Set(
-    (await db.selectFrom('courses').select('id').where('id', 'like', `${slug}%`).execute()).map((r) => r.id),
   )
-  if (!taken.has(slug)) return slug
-  for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`
+}
+
+const CHUNK = 200
+
+/** Multi-row INSERTs, in chunks that stay under both dialects' bound-parameter limits. */
+async function insertChunked<
+  T extends 'courses' | 'course_institutions' | 'course_subjects' | 'listings' | 'runs',
+>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK))
+      .execute()
 }
 
 /** Active listings of a source none of whose records were seen in `generation` become withdrawn. */

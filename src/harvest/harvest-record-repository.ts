@@ -2,13 +2,15 @@
 // the whole page; new and changed ones are written in one transaction with their course, listing
 // and runs. A record whose listing belongs to demo or manual data is refused, never merged.
 import {
-  findListingByKey,
-  freeCourseId,
-  insertHarvestedListing,
+  findListingsByKeys,
+  freeCourseIds,
+  insertHarvestedListings,
   reactivateListings,
   updateHarvestedListing,
   upsertRuns,
+  type NewListing,
 } from '../catalog/harvested-course-repository.ts'
+import type { Db } from '../db/schema.ts'
 import type { Deps } from '../shared/deps.ts'
 import { contentHash, type HarvestRecord, type Rejected } from './harvest-record.ts'
 
@@ -50,61 +52,110 @@ export async function savePage(
 
   await deps.db.transaction().execute(async (trx) => {
     if (unchanged.length > 0) {
+      const keys = unchanged.map((r) => r.recordKey)
       await trx
         .updateTable('harvest_records')
         .set({ seen_generation: target.generation })
         .where('source_id', '=', target.sourceId)
-        .where(
-          'record_key',
-          'in',
-          unchanged.map((r) => r.recordKey),
-        )
+        .where('record_key', 'in', keys)
         .execute()
       await reactivateListings(
         trx,
-        unchanged.map((r) => existing.get(r.recordKey)?.listing_id ?? ''),
+        keys.map((k) => existing.get(k)?.listing_id ?? ''),
         now,
       )
       outcome.unchanged = unchanged.length
     }
-    for (const record of changed) {
-      let listing = await findListingByKey(trx, target.platformId, record.listingKey)
-      if (
-        listing &&
-        (listing.origin !== 'harvest' || (listing.sourceId && listing.sourceId !== target.sourceId))
-      ) {
-        outcome.rejected.push({
-          key: record.recordKey,
-          reason: `platform key "${record.listingKey}" is already listed by ${listing.origin === 'harvest' ? 'another source' : `${listing.origin} data`} (listing ${listing.id}); not merged`,
-        })
-        continue
-      }
-      if (listing) await updateHarvestedListing(trx, listing, record, now)
-      else {
-        const ids = {
-          course: await freeCourseId(trx, `${target.platformId}-${record.listingKey}`),
-          listing: deps.newId(),
-        }
-        await insertHarvestedListing(trx, ids, target, record, now)
-        listing = { id: ids.listing, courseId: ids.course, origin: 'harvest', sourceId: target.sourceId }
-      }
-      await upsertRuns(trx, listing.id, record.runs, deps.newId, now)
-      const values = {
-        listing_id: listing.id,
-        content_hash: hashes.get(record.recordKey) ?? '',
-        seen_generation: target.generation,
-        updated_at: now,
-      }
-      await trx
-        .insertInto('harvest_records')
-        .values({ source_id: target.sourceId, record_key: record.recordKey, ...values })
-        .onConflict((oc) => oc.columns(['source_id', 'record_key']).doUpdateSet(values))
-        .execute()
+    const written = await writeChanged(trx, deps, target, changed, outcome, now)
+    if (written.length === 0) return
+    await trx
+      .insertInto('harvest_records')
+      .values(
+        written.map(({ record, listingId }) => ({
+          source_id: target.sourceId,
+          record_key: record.recordKey,
+          listing_id: listingId,
+          content_hash: hashes.get(record.recordKey) ?? '',
+          seen_generation: target.generation,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['source_id', 'record_key']).doUpdateSet((eb) => ({
+          listing_id: eb.ref('excluded.listing_id'),
+          content_hash: eb.ref('excluded.content_hash'),
+          seen_generation: eb.ref('excluded.seen_generation'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute()
+    for (const { record } of written) {
       if (existing.has(record.recordKey)) outcome.updated++
       else outcome.added++
     }
   })
   return outcome
+}
+
+/**
+ * Writes new and changed records: new listings (with their courses) in a few multi-row INSERTs,
+ * changed ones one by one (few on a re-harvest), runs in bulk. Returns what was written.
+ */
+async function writeChanged(
+  trx: Db,
+  deps: Deps,
+  target: PageTarget,
+  changed: HarvestRecord[],
+  outcome: PageOutcome,
+  now: string,
+): Promise<{ record: HarvestRecord; listingId: string }[]> {
+  const listings = await findListingsByKeys(
+    trx,
+    target.platformId,
+    changed.map((r) => r.listingKey),
+  )
+  const fresh = new Map<string, NewListing>()
+  const written: { record: HarvestRecord; listingId: string }[] = []
+  for (const record of changed) {
+    const listing = listings.get(record.listingKey)
+    if (
+      listing &&
+      (listing.origin !== 'harvest' || (listing.sourceId && listing.sourceId !== target.sourceId))
+    ) {
+      const owner = listing.origin === 'harvest' ? 'another source' : `${listing.origin} data`
+      outcome.rejected.push({
+        key: record.recordKey,
+        reason: `platform key "${record.listingKey}" is already listed by ${owner} (listing ${listing.id}); not merged`,
+      })
+      continue
+    }
+    if (listing) {
+      await updateHarvestedListing(trx, listing, record, now)
+      written.push({ record, listingId: listing.id })
+      continue
+    }
+    const planned = fresh.get(record.listingKey) ?? { courseId: '', listingId: deps.newId(), record }
+    planned.record = record
+    fresh.set(record.listingKey, planned)
+    written.push({ record, listingId: planned.listingId })
+  }
+  const plans = [...fresh.values()]
+  const courseIds = await freeCourseIds(
+    trx,
+    plans.map((p) => `${target.platformId}-${p.record.listingKey}`),
+  )
+  plans.forEach((plan, i) => (plan.courseId = courseIds[i] ?? plan.listingId))
+  await insertHarvestedListings(trx, plans, target, now)
+  const runsByListing = new Map<string, HarvestRecord['runs']>()
+  for (const { record, listingId } of written)
+    runsByListing.set(listingId, [...(runsByListing.get(listingId) ?? []), ...record.runs])
+  await upsertRuns(
+    trx,
+    [...runsByListing].map(([listingId, runs]) => ({ listingId, runs })),
+    deps.newId,
+    now,
+  )
+  return written
 }
 
 /**
