@@ -8,7 +8,7 @@ import { ConflictError } from '../shared/errors.ts'
 import type { Logger } from '../shared/logger.ts'
 import { fetchText, UpstreamError, type FetchDeps, type FetchPolicy } from './fetcher.ts'
 import { connectorFor } from './formats/index.ts'
-import { PageError, type Connector, type ParseContext } from './formats/connector.ts'
+import { PageError, type Connector, type PageContent, type ParseContext } from './formats/connector.ts'
 import type { HarvestRecord, Rejected } from './harvest-record.ts'
 import { savePage, withdrawRecords } from './harvest-record-repository.ts'
 import {
@@ -110,44 +110,67 @@ async function walk(
     sleep: deps.http.sleep,
   })
   const visited = new Set<string>()
-  let request: PageRequest | null = first
-  while (request) {
+  const fetchPage = (request: PageRequest) => {
     const fingerprint = `${request.method} ${request.url} ${request.body ?? ''}`
-    if (visited.has(fingerprint))
-      throw new PageError(`the feed links back to a page it already gave (${request.url}); stopped`)
+    if (visited.has(fingerprint)) {
+      return Promise.reject(
+        new PageError(`the feed links back to a page it already gave (${request.url}); stopped`),
+      )
+    }
     visited.add(fingerprint)
     const init = {
       method: request.method,
       headers: connector.headers ?? {},
       ...(request.body !== undefined && { body: request.body }),
     }
-    const page = await fetchText({ ...deps.http, limiter }, request.url, init, deps.policy)
+    return fetchText({ ...deps.http, limiter }, request.url, init, deps.policy)
+  }
+  let pending: ReturnType<typeof fetchPage> | null = fetchPage(first)
+  while (pending) {
+    const page = await pending
     const content = connector.readPage({ url: page.url, text: page.text }, source)
-    const records: HarvestRecord[] = []
-    const rejections: Rejected[] = []
-    const deletions: string[] = []
-    for (const raw of content.records) {
-      const result = connector.parseRecord(raw, ctx)
-      if ('record' in result) records.push(result.record)
-      else if ('deleted' in result) deletions.push(result.deleted)
-      else rejections.push(result.rejected)
-    }
-    const target = { sourceId: source.id, platformId: source.platformId, generation: pass.generation }
-    const saved = await savePage(deps, target, records)
-    pass.counts.withdrawn += await withdrawRecords(deps, target, deletions)
-    rejections.push(...saved.rejected)
-    await addRejections(deps, pass.runId, rejections)
-    pass.counts.seen += content.records.length
-    pass.counts.added += saved.added
-    pass.counts.updated += saved.updated
-    pass.counts.unchanged += saved.unchanged
-    pass.counts.rejected += rejections.length
-    request = content.next
-    await saveCursor(deps.db, source.id, request ? { generation: pass.generation, next: request } : null)
+    // Fetch the next page while this one is parsed and saved; its failure surfaces when awaited.
+    pending = content.next ? fetchPage(content.next) : null
+    pending?.catch(() => undefined)
+    await savePageContent(deps, source, connector, ctx, pass, content)
+    await saveCursor(
+      deps.db,
+      source.id,
+      content.next ? { generation: pass.generation, next: content.next } : null,
+    )
     await saveRunCounts(deps.db, pass.runId, pass.counts)
     await renewLease(deps.db, source.id, deps.holder, new Date(deps.now().getTime() + leaseMs).toISOString())
     deps.onPage?.({ runId: pass.runId, counts: pass.counts, url: page.url })
   }
+}
+
+async function savePageContent(
+  deps: HarvestDeps,
+  source: Source,
+  connector: Connector,
+  ctx: ParseContext,
+  pass: Pass,
+  content: PageContent,
+) {
+  const records: HarvestRecord[] = []
+  const rejections: Rejected[] = []
+  const deletions: string[] = []
+  for (const raw of content.records) {
+    const result = connector.parseRecord(raw, ctx)
+    if ('record' in result) records.push(result.record)
+    else if ('deleted' in result) deletions.push(result.deleted)
+    else rejections.push(result.rejected)
+  }
+  const target = { sourceId: source.id, platformId: source.platformId, generation: pass.generation }
+  const saved = await savePage(deps, target, records)
+  pass.counts.withdrawn += await withdrawRecords(deps, target, deletions)
+  rejections.push(...saved.rejected)
+  await addRejections(deps, pass.runId, rejections)
+  pass.counts.seen += content.records.length
+  pass.counts.added += saved.added
+  pass.counts.updated += saved.updated
+  pass.counts.unchanged += saved.unchanged
+  pass.counts.rejected += rejections.length
 }
 
 async function parseContext(deps: HarvestDeps, source: Source): Promise<ParseContext> {
