@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { mountApi } from './api/api.ts'
 import { catalogPages } from './catalog/catalog-pages.tsx'
+import { consolePages } from './console/console-pages.tsx'
 import type { AppEnv } from './http/env.ts'
 import { errorHandler, notFoundHandler } from './http/error-handler.ts'
 import { localeMiddleware } from './http/locale-middleware.ts'
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', sitePages(deps))
   app.route('/', catalogPages(deps))
   app.route('/', institutionsPages(deps))
+  app.route('/', consolePages(deps))
   app.onError(errorHandler(deps.logger))
   app.notFound(notFoundHandler)
   return app

@@ -166,6 +166,13 @@ export interface HarvestRecordTable {
   updated_at: string
 }
 
+export interface ConsoleSessionTable {
+  token_hash: string
+  api_key_id: string
+  created_at: string
+  expires_at: string
+}
+
 export interface Database {
   institutions: InstitutionTable
   platforms: PlatformTable
@@ -180,6 +187,7 @@ export interface Database {
   harvest_runs: HarvestRunTable
   harvest_rejections: HarvestRejectionTable
   harvest_records: HarvestRecordTable
+  console_sessions: ConsoleSessionTable
 }
 
 export type Db = Kysely<Database>

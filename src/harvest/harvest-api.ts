@@ -1,13 +1,11 @@
 // JSON API for harvest sources and their runs: register, edit, pause, request a run, and see what
 // each run did (counts, errors, every rejected record with its reason). Needs an API key.
 import { createRoute, z } from '@hono/zod-openapi'
-import { requireInstitution, type Principal } from '../auth/api-key.ts'
-import type { Db } from '../db/schema.ts'
 import { requirePrincipal } from '../http/api-guards.ts'
 import { bearer, IdParam, json, jsonBody, newApi, readErrors, writeErrors } from '../http/openapi.ts'
-import { getPlatform, listPlatforms } from '../institutions/platform-repository.ts'
 import type { Deps } from '../shared/deps.ts'
 import { getHarvestRun, listHarvestRuns, listRejections } from './harvest-run-repository.ts'
+import { manageablePlatforms, mayManagePlatform } from './source-access.ts'
 import { HarvestRun, Rejection, Source, SourceCreate, SourceUpdate } from './source.ts'
 import { createSource, getSource, listSources, requestRun, updateSource } from './source-repository.ts'
 
@@ -32,9 +30,7 @@ export function harvestApi(deps: Deps) {
         },
       }),
       async (c) => {
-        const principal = requirePrincipal(c)
-        const platformIds =
-          principal.role === 'alliance-admin' ? undefined : await operatedPlatforms(db, principal)
+        const platformIds = await manageablePlatforms(db, requirePrincipal(c))
         return c.json({ data: await listSources(db, platformIds ? { platformIds } : {}) }, 200)
       },
     )
@@ -152,25 +148,4 @@ export function harvestApi(deps: Deps) {
         return c.json({ ...run, rejections: await listRejections(db, run.id) }, 200)
       },
     )
-}
-
-async function operatedPlatforms(db: Db, principal: Principal): Promise<string[]> {
-  if (!principal.institutionId) return []
-  const { items } = await listPlatforms(
-    db,
-    { institution: principal.institutionId },
-    { page: 1, perPage: 100 },
-  )
-  return items.map((p) => p.id)
-}
-
-async function mayManagePlatform(
-  db: Db,
-  principal: Principal,
-  platformId: string,
-  field: string,
-): Promise<void> {
-  if (principal.role === 'alliance-admin') return
-  const platform = await getPlatform(db, platformId)
-  requireInstitution(principal, [platform.institutionId], field)
 }

@@ -357,6 +357,18 @@ describe('feeds that misbehave', () => {
     expect(run).toMatchObject({ status: 'succeeded', generation: 'gen-of-dead-run', added: 50 })
   })
 
+  it('drops a saved position the upstream no longer accepts, so the next run starts over', async () => {
+    await saveCursor(t.db, sourceId, {
+      generation: 'old',
+      next: { url: `${lms.url}/api/courses/v1/courses/?page=99&page_size=100`, method: 'GET' },
+    })
+    const failed = await harvestSource(deps, sourceId)
+    expect(failed.error).toMatch(/HTTP 404.*saved position was dropped/)
+    const fresh = await harvestSource(deps, sourceId)
+    expect(fresh).toMatchObject({ status: 'succeeded', added: 250 })
+    expect(fresh.generation).not.toBe('old')
+  })
+
   it('pauses a source that keeps failing', async () => {
     lms.override((_req, res) => res.writeHead(404).end('gone'))
     for (let i = 0; i < 5; i++) await harvestSource(deps, sourceId)

@@ -79,7 +79,11 @@ export async function harvestSource(deps: HarvestDeps, sourceId: string): Promis
       await recordOutcome(deps.db, source, true, deps.now())
       return await finishRun(deps, runId, { status: 'succeeded', complete: full, counts: pass.counts })
     } catch (error) {
-      const reason = describe(error)
+      // A saved position the upstream no longer accepts (an expired OAI-PMH resumption token, a
+      // page that is gone) would fail every later run: drop it so the next run starts a new pass.
+      const staleCursor = cursor && pass.counts.seen === 0 && isPermanent(error)
+      if (staleCursor) await saveCursor(deps.db, source.id, null)
+      const reason = `${describe(error)}${staleCursor ? ' (the saved position was dropped; the next run starts a new pass)' : ''}`
       if (!(error instanceof UpstreamError || error instanceof PageError))
         deps.logger.error('harvest failed', { source: source.id, err: error })
       await recordOutcome(deps.db, source, false, deps.now(), reason)
@@ -185,6 +189,17 @@ async function parseContext(deps: HarvestDeps, source: Source): Promise<ParseCon
     institutionIds: new Set(institutions.map((i) => i.id)),
     subjectCodes: new Set(subjects.map((s) => s.code)),
   }
+}
+
+function isPermanent(error: unknown): boolean {
+  if (error instanceof PageError) return true
+  return (
+    error instanceof UpstreamError &&
+    error.reason === 'http_status' &&
+    (error.status ?? 0) >= 400 &&
+    (error.status ?? 0) < 500 &&
+    error.status !== 429
+  )
 }
 
 function describe(error: unknown): string {

@@ -16,7 +16,10 @@ import {
   type SourceUpdate,
 } from './source.ts'
 
-export async function listSources(db: Db, filter: { platformIds?: readonly string[] } = {}): Promise<Source[]> {
+export async function listSources(
+  db: Db,
+  filter: { platformIds?: readonly string[] } = {},
+): Promise<Source[]> {
   if (filter.platformIds?.length === 0) return []
   let query = db.selectFrom('sources').selectAll()
   if (filter.platformIds) query = query.where('platform_id', 'in', [...filter.platformIds])

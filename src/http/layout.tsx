@@ -15,7 +15,7 @@ export interface LayoutProps {
   title: string
   children: Child
   head?: Child
-  current?: 'home' | 'catalog' | 'institutions' | 'platforms' | 'about' | 'api'
+  current?: 'home' | 'catalog' | 'institutions' | 'platforms' | 'about' | 'api' | 'console'
 }
 
 const NAV = [
@@ -25,6 +25,7 @@ const NAV = [
   ['platforms', '/platforms', 'nav.platforms'],
   ['about', '/about', 'nav.about'],
   ['api', '/api/docs', 'nav.api'],
+  ['console', '/console', 'nav.console'],
 ] as const
 
 export function Layout({ page, title, children, head, current }: LayoutProps) {

@@ -53,9 +53,17 @@ export function Paragraphs({ text, lang }: { text: string; lang?: string }) {
  * The box a wide table scrolls in on a narrow screen. Focusable and named by `labelledBy` (the id of
  * the table's caption or heading), so keyboard users can scroll it too (WCAG 2.1.1).
  */
-export function TableScroll({ labelledBy, children }: { labelledBy: string; children: Child }) {
+export function TableScroll({
+  labelledBy,
+  label,
+  children,
+}: {
+  labelledBy?: string
+  label?: string
+  children: Child
+}) {
   return (
-    <div class="table-wrap" role="region" aria-labelledby={labelledBy} tabindex={0}>
+    <div class="table-wrap" role="region" aria-labelledby={labelledBy} aria-label={label} tabindex={0}>
       {children}
     </div>
   )

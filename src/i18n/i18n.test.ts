@@ -37,6 +37,9 @@ describe('message catalogs', () => {
           opens: 'a',
           closes: 'b',
           detail: 'd',
+          name: 'N',
+          id: 'I',
+          seconds: n,
         })
         expect(String(out), `${locale} ${key}`).not.toMatch(/\{|\}/)
       }

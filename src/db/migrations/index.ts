@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely'
 import * as catalogCore from './2026-11-29-catalog-core.ts'
 import * as harvest from './2026-11-29-harvest.ts'
+import * as consoleSessions from './2026-11-29-console-sessions.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
   '2026-11-29-harvest': harvest,
+  '2026-11-29-console-sessions': consoleSessions,
 }

@@ -60,7 +60,7 @@ export function deleted(recordKey: string): ParseResult {
 /** The institutions a record belongs to: the source's org map, an org code that is an institution id, or the platform's operator. */
 export function institutionsFor(ctx: ParseContext, orgCode: string | undefined): string[] | undefined {
   if (orgCode) {
-    const mapped = ctx.source.orgMap[orgCode]
+    const mapped = Object.hasOwn(ctx.source.orgMap, orgCode) ? ctx.source.orgMap[orgCode] : undefined
     if (mapped) return [mapped]
     const direct = orgCode.toLowerCase()
     if (ctx.institutionIds.has(direct)) return [direct]

@@ -2,10 +2,18 @@
 import { AppError } from '../../shared/errors.ts'
 import type { SourceFormat } from '../source.ts'
 import type { Connector } from './connector.ts'
+import { coursera } from './coursera.ts'
+import { edxSearch } from './edx-search.ts'
+import { moochub } from './moochub.ts'
+import { oaiPmh } from './oai-pmh.ts'
 import { openedxCourses } from './openedx-courses.ts'
 
 const connectors: Partial<Record<SourceFormat, Connector>> = {
   'openedx-courses': openedxCourses,
+  'edx-search': edxSearch,
+  moochub,
+  'oai-pmh': oaiPmh,
+  coursera,
 }
 
 export const IMPLEMENTED_FORMATS = Object.keys(connectors)

@@ -1,0 +1,24 @@
+// Reads an `oai_dc` record (simple Dublin Core: 15 optional, repeatable elements) into what it says
+// about the resource; choosing and normalizing values is left to the OAI-PMH connector.
+import { attr, childrenNamed, texts, type Described, type LangText, type XmlElement } from './oai-pmh-xml.ts'
+
+/** `dc` is the `<oai_dc:dc>` element inside `<metadata>`. */
+export function describeDc(dc: XmlElement): Described {
+  const values = (name: string) => childrenNamed(dc, name).filter((e) => e.text !== '')
+  return {
+    titles: values('title').map(langText),
+    descriptions: values('description').map(langText),
+    languages: texts(values('language')),
+    subjects: texts(values('subject')),
+    // Creators are the institution that made a course (or its authors); the publisher often the platform.
+    organizations: texts([...values('creator'), ...values('publisher')]),
+    // Identifiers mix URLs with DOIs, handles, ISBNs and local ids: the connector takes the first URL.
+    urls: texts(values('identifier')),
+    hoursPerWeek: null,
+    weeks: null,
+  }
+}
+
+function langText(element: XmlElement): LangText {
+  return { text: element.text, language: attr(element, 'lang') }
+}
