@@ -11,9 +11,13 @@ import {
   startApp,
   type RunningApp,
 } from './browser.ts'
+import { openSession } from '../../src/auth/console-session-repository.ts'
+import { addRejections, finishRun, startRun, zeroCounts } from '../../src/harvest/harvest-run-repository.ts'
+import { SourceCreate } from '../../src/harvest/source.ts'
+import { createSource } from '../../src/harvest/source-repository.ts'
 
 /** `course` stands for the first course linked from /courses, found once the app runs. */
-const PAGES: { path: string; status: number }[] = [
+const PAGES: { path: string; status: number; signedIn?: boolean }[] = [
   { path: '/', status: 200 },
   { path: '/courses', status: 200 },
   { path: '/courses?subject=06&availability=current', status: 200 },
@@ -25,6 +29,11 @@ const PAGES: { path: string; status: number }[] = [
   { path: '/about', status: 200 },
   { path: '/api/docs', status: 200 },
   { path: '/no-such-page', status: 404 },
+  { path: '/console', status: 200 },
+  { path: '/console', status: 200, signedIn: true },
+  { path: '/console/sources/new', status: 200, signedIn: true },
+  { path: '/console/sources/demo-lms', status: 200, signedIn: true },
+  { path: '/console/runs/demo-run', status: 200, signedIn: true },
 ]
 
 const LOCALES = [
@@ -41,6 +50,7 @@ const VIEWPORTS = [
 let running: RunningApp
 let browser: Browser
 let coursePath: string
+let sessionToken: string
 
 beforeAll(async () => {
   running = await startApp()
@@ -51,6 +61,27 @@ beforeAll(async () => {
   await page.close()
   expect(href).toBeTruthy()
   coursePath = href ?? ''
+  const { deps, adminKey } = running.testApp
+  await createSource(
+    deps,
+    SourceCreate.parse({
+      id: 'demo-lms',
+      platformId: 'openedu',
+      format: 'openedx-courses',
+      baseUrl: 'https://openedu.ru',
+      orgMap: { spbu: 'spbu' },
+    }),
+  )
+  await startRun(deps, 'demo-lms', 'demo-run', 'demo-run')
+  await addRejections(deps, 'demo-run', [
+    { key: 'course-v1:SPbU+HIDDEN+2026', reason: 'left out: hidden on the platform' },
+  ])
+  await finishRun(deps, 'demo-run', {
+    status: 'succeeded',
+    complete: true,
+    counts: { ...zeroCounts(), seen: 12, added: 11, rejected: 1 },
+  })
+  sessionToken = (await openSession(deps, adminKey))?.token ?? ''
 })
 
 afterAll(async () => {
@@ -68,9 +99,13 @@ function urlFor(path: string, lang: 'en' | 'ar'): string {
 describe.each(LOCALES)('pages in $lang', ({ lang, dir }) => {
   describe.each(VIEWPORTS)('on a $screen screen', ({ width, height }) => {
     test.each(PAGES)(
-      '$path answers $status with one <h1>, fits and has no axe violations',
-      async ({ path, status }) => {
+      '$path (signed in: $signedIn) answers $status with one <h1>, fits and has no axe violations',
+      async ({ path, status, signedIn }) => {
         const context = await browser.newContext({ locale: 'en-US', viewport: { width, height } })
+        if (signedIn)
+          await context.addCookies([
+            { name: 'moocx_console', value: sessionToken, url: `${running.origin}/console` },
+          ])
         try {
           const page = await context.newPage()
           const response = await page.goto(urlFor(path, lang))
