@@ -30,6 +30,7 @@ import {
   releaseLease,
   renewLease,
   saveCursor,
+  sourceCredentials,
 } from './source-repository.ts'
 
 export interface HarvestDeps extends Deps {
@@ -114,6 +115,22 @@ async function walk(
     sleep: deps.http.sleep,
   })
   const visited = new Set<string>()
+  const http = { ...deps.http, limiter }
+  const send = (request: PageRequest, headers: Record<string, string>) =>
+    fetchText(
+      http,
+      request.url,
+      { method: request.method, headers, ...(request.body !== undefined && { body: request.body }) },
+      deps.policy,
+    )
+  const auth = connector.authorize
+    ? await connector.authorize({
+        source,
+        credentials: await sourceCredentials(deps.db, source.id),
+        fetch: (request) => send(request, { ...connector.headers, ...request.headers }),
+      })
+    : {}
+  const headers = { ...connector.headers, ...auth }
   const fetchPage = (request: PageRequest) => {
     const fingerprint = `${request.method} ${request.url} ${request.body ?? ''}`
     if (visited.has(fingerprint)) {
@@ -122,12 +139,7 @@ async function walk(
       )
     }
     visited.add(fingerprint)
-    const init = {
-      method: request.method,
-      headers: connector.headers ?? {},
-      ...(request.body !== undefined && { body: request.body }),
-    }
-    return fetchText({ ...deps.http, limiter }, request.url, init, deps.policy)
+    return send(request, headers)
   }
   let pending: ReturnType<typeof fetchPage> | null = fetchPage(first)
   while (pending) {

@@ -23,8 +23,23 @@ export interface PageContent {
   next: PageRequest | null
 }
 
+/** What a connector may use before a pass: the source's credentials and the pass's HTTP client. */
+export interface AuthorizeContext {
+  source: Source
+  credentials: Readonly<Record<string, string>>
+  /** Fetches with the pass's policy, rate limit and retries; throws UpstreamError. */
+  fetch: (
+    request: PageRequest & { headers?: Record<string, string> },
+  ) => Promise<FetchedPage & { status: number }>
+}
+
 export interface Connector {
   firstPage(source: Source): PageRequest
+  /**
+   * Runs once before a pass and returns headers for every request of it, e.g. an OAuth2 bearer
+   * token obtained with the source's client credentials. Throws PageError when it cannot.
+   */
+  authorize?(ctx: AuthorizeContext): Promise<Record<string, string>>
   /** Headers every request of this format sends (e.g. content negotiation). */
   headers?: Record<string, string>
   /** Splits a page; throws PageError when the page itself is unusable. */
