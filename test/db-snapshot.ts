@@ -15,6 +15,7 @@ const TABLES = {
   harvest_runs: 'id',
   harvest_rejections: 'id',
   harvest_records: 'record_key',
+  push_nonces: 'signature',
 } as const
 
 export async function snapshot(db: Db): Promise<string> {

@@ -15,6 +15,7 @@ import {
 } from './course.ts'
 import { courseConditions, type CourseFilter } from './course-filters.ts'
 import { listingsOfCourses } from './listing-repository.ts'
+import { titleKey } from './title-key.ts'
 
 export const CourseSort = z.enum(['title', '-title', 'updated', '-updated', 'created', '-created'])
 export type CourseSort = z.infer<typeof CourseSort>
@@ -90,6 +91,7 @@ export async function createCourse(
         id,
         language: input.language,
         title: input.title,
+        title_key: titleKey(input.title),
         summary: input.summary ?? null,
         description: input.description ?? null,
         level: input.level ?? null,
@@ -122,7 +124,7 @@ export async function updateCourse(
       .updateTable('courses')
       .set({
         ...(patch.language !== undefined && { language: patch.language }),
-        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.title !== undefined && { title: patch.title, title_key: titleKey(patch.title) }),
         ...(patch.summary !== undefined && { summary: patch.summary }),
         ...(patch.description !== undefined && { description: patch.description }),
         ...(patch.level !== undefined && { level: patch.level }),

@@ -3,6 +3,7 @@
 import type { Insertable } from 'kysely'
 import type { Database, Db } from '../db/schema.ts'
 import type { HarvestRecord, HarvestedRun } from '../harvest/harvest-record.ts'
+import { sameCourseNumber, titleKey } from './title-key.ts'
 
 export interface ListingRef {
   id: string
@@ -35,6 +36,61 @@ export interface NewListing {
   courseId: string
   listingId: string
   record: HarvestRecord
+  /** Set when the listing joins an existing course (cross-listing): why it belongs there. */
+  groupReason?: string
+}
+
+/**
+ * Existing courses that records of a new listing are the same course as: same institution,
+ * same title (by titleKey), same language, same course number (or none on either side), and no
+ * listing yet on this platform. Demo courses never take real listings.
+ */
+export async function findCrossListed(
+  db: Db,
+  platformId: string,
+  records: readonly HarvestRecord[],
+): Promise<Map<string, { courseId: string; reason: string }>> {
+  const keys = [...new Set(records.map((r) => titleKey(r.title)).filter(Boolean))]
+  if (keys.length === 0) return new Map()
+  const candidates = await db
+    .selectFrom('courses as c')
+    .innerJoin('course_institutions as ci', 'ci.course_id', 'c.id')
+    .select(['c.id', 'c.title_key', 'c.language', 'c.course_number', 'ci.institution_id'])
+    .where('c.title_key', 'in', keys)
+    .where('c.origin', '!=', 'demo')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('listings as l')
+            .select('l.id')
+            .whereRef('l.course_id', '=', 'c.id')
+            .where('l.platform_id', '=', platformId),
+        ),
+      ),
+    )
+    .orderBy('c.created_at')
+    .orderBy('c.id')
+    .execute()
+  const found = new Map<string, { courseId: string; reason: string }>()
+  for (const record of records) {
+    const key = titleKey(record.title)
+    const language = record.language.split('-')[0]
+    const match = candidates.find(
+      (c) =>
+        c.title_key === key &&
+        c.language.split('-')[0] === language &&
+        record.institutions.includes(c.institution_id) &&
+        sameCourseNumber(c.course_number, record.courseNumber),
+    )
+    if (!match) continue
+    const number = record.courseNumber ? `, course number "${record.courseNumber}"` : ''
+    found.set(record.listingKey, {
+      courseId: match.id,
+      reason: `same institution (${match.institution_id}), title, language${number} as course ${match.id}`,
+    })
+  }
+  return found
 }
 
 /** Creates the courses and listings of records never seen before, a few statements for a whole page. */
@@ -46,10 +102,12 @@ export async function insertHarvestedListings(
 ): Promise<void> {
   if (items.length === 0) return
   const stamp = { created_at: now, updated_at: now }
+  // Listings that join an existing course (cross-listing) bring no course of their own.
+  const fresh = items.filter((i) => !i.groupReason)
   await insertChunked(
     db,
     'courses',
-    items.map(({ courseId, record }) => ({
+    fresh.map(({ courseId, record }) => ({
       id: courseId,
       ...courseColumns(record),
       translation_group: null,
@@ -60,7 +118,7 @@ export async function insertHarvestedListings(
   await insertChunked(
     db,
     'course_institutions',
-    items.flatMap(({ courseId, record }) =>
+    fresh.flatMap(({ courseId, record }) =>
       [...new Set(record.institutions)].map((institution_id, position) => ({
         course_id: courseId,
         institution_id,
@@ -71,14 +129,14 @@ export async function insertHarvestedListings(
   await insertChunked(
     db,
     'course_subjects',
-    items.flatMap(({ courseId, record }) =>
+    fresh.flatMap(({ courseId, record }) =>
       [...new Set(record.subjects)].map((subject_code) => ({ course_id: courseId, subject_code })),
     ),
   )
   await insertChunked(
     db,
     'listings',
-    items.map(({ courseId, listingId, record }) => ({
+    items.map(({ courseId, listingId, record, groupReason }) => ({
       id: listingId,
       course_id: courseId,
       platform_id: where.platformId,
@@ -87,24 +145,38 @@ export async function insertHarvestedListings(
       status: 'active',
       origin: 'harvest',
       source_id: where.sourceId,
+      group_reason: groupReason ?? null,
       ...stamp,
     })),
   )
 }
 
-/** Brings an existing harvested listing and its course up to date with a changed record. */
+/**
+ * Brings an existing harvested listing up to date with a changed record. The course's own fields
+ * follow the record only when this is the course's first listing: a listing that joined another
+ * course (cross-listing, merge) must not overwrite it.
+ */
 export async function updateHarvestedListing(
   db: Db,
   listing: ListingRef,
   record: HarvestRecord,
   now: string,
 ): Promise<void> {
-  await db
-    .updateTable('courses')
-    .set({ ...courseColumns(record), updated_at: now })
-    .where('id', '=', listing.courseId)
-    .execute()
-  await replaceCourseLinks(db, listing.courseId, record)
+  const first = await db
+    .selectFrom('listings')
+    .select('id')
+    .where('course_id', '=', listing.courseId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .executeTakeFirst()
+  if (first?.id === listing.id) {
+    await db
+      .updateTable('courses')
+      .set({ ...courseColumns(record), updated_at: now })
+      .where('id', '=', listing.courseId)
+      .execute()
+    await replaceCourseLinks(db, listing.courseId, record)
+  }
   await db
     .updateTable('listings')
     .set({ url: record.url, status: 'active', updated_at: now })
@@ -242,6 +314,7 @@ function courseColumns(record: HarvestRecord) {
   return {
     language: record.language,
     title: record.title,
+    title_key: titleKey(record.title),
     summary: record.summary,
     description: record.description,
     description_html: record.descriptionHtml,

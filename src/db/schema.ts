@@ -35,6 +35,8 @@ export interface CourseTable {
   description: string | null
   /** Sanitized, allow-listed HTML of a harvested description; null for plain-text descriptions. */
   description_html: string | null
+  /** titleKey(title): finds the same course offered on another platform. */
+  title_key: string | null
   level: string | null
   effort_hours_per_week: number | null
   weeks: number | null
@@ -70,6 +72,8 @@ export interface ListingTable {
   origin: string
   /** The harvest source that brought the listing, if harvested. */
   source_id: string | null
+  /** Why the listing belongs to its course when grouped or moved (cross-listing). */
+  group_reason: string | null
   created_at: string
   updated_at: string
 }
@@ -173,6 +177,15 @@ export interface ConsoleSessionTable {
   expires_at: string
 }
 
+/** Signatures of recent pushes, refused if seen again before they expire. */
+export interface PushNonceTable {
+  source_id: string
+  /** Lower-case hex HMAC-SHA256 of the push. */
+  signature: string
+  seen_at: string
+  expires_at: string
+}
+
 export interface Database {
   institutions: InstitutionTable
   platforms: PlatformTable
@@ -188,6 +201,7 @@ export interface Database {
   harvest_rejections: HarvestRejectionTable
   harvest_records: HarvestRecordTable
   console_sessions: ConsoleSessionTable
+  push_nonces: PushNonceTable
 }
 
 export type Db = Kysely<Database>

@@ -2,6 +2,7 @@
 // the whole page; new and changed ones are written in one transaction with their course, listing
 // and runs. A record whose listing belongs to demo or manual data is refused, never merged.
 import {
+  findCrossListed,
   findListingsByKeys,
   freeCourseIds,
   insertHarvestedListings,
@@ -140,11 +141,21 @@ async function writeChanged(
     written.push({ record, listingId: planned.listingId })
   }
   const plans = [...fresh.values()]
+  const crossListed = await findCrossListed(
+    trx,
+    target.platformId,
+    plans.map((p) => p.record),
+  )
+  const own = plans.filter((p) => !crossListed.has(p.record.listingKey))
   const courseIds = await freeCourseIds(
     trx,
-    plans.map((p) => `${target.platformId}-${p.record.listingKey}`),
+    own.map((p) => `${target.platformId}-${p.record.listingKey}`),
   )
-  plans.forEach((plan, i) => (plan.courseId = courseIds[i] ?? plan.listingId))
+  own.forEach((plan, i) => (plan.courseId = courseIds[i] ?? plan.listingId))
+  for (const plan of plans) {
+    const group = crossListed.get(plan.record.listingKey)
+    if (group) Object.assign(plan, { courseId: group.courseId, groupReason: group.reason })
+  }
   await insertHarvestedListings(trx, plans, target, now)
   const runsByListing = new Map<string, HarvestRecord['runs']>()
   for (const { record, listingId } of written)

@@ -187,6 +187,45 @@ describe('harvesting an Open edX LMS', () => {
     expect(titles?.summary).toBe('Short')
   })
 
+  it('groups the same course offered on two platforms into one course, saying why', async () => {
+    const number = `XL${sourceCount}`
+    lms.runs = [
+      openedxRun(1, { number, name: 'Philosophy of Science' }),
+      openedxRun(2, { number: `OTHER${sourceCount}`, name: 'Philosophy of Science' }),
+    ]
+    await harvestSource(deps, sourceId)
+    const [first] = (await listingsOf(sourceId)).filter((l) => l.platform_key === `SPbU+${number}`)
+    const second = await createSource(deps, {
+      id: `mirror-${sourceCount}`,
+      platformId: 'spbu-openedx',
+      format: 'openedx-courses',
+      baseUrl: lms.url,
+      orgMap: { SPbU: 'spbu' },
+      ratePerMinute: 600,
+      defaultLanguage: 'ru',
+    })
+    lms.runs = [
+      openedxRun(1, {
+        number,
+        name: 'PHILOSOPHY of science!',
+        short_description: 'A mirror that must not overwrite the course',
+      }),
+    ]
+    const run = await harvestSource(deps, second.id)
+    expect(run).toMatchObject({ added: 1 })
+    const [mirror] = await listingsOf(second.id)
+    expect(mirror?.course_id).toBe(first?.course_id)
+    expect(mirror?.group_reason).toMatch(/same institution \(spbu\), title, language, course number/)
+    const course = await t.db
+      .selectFrom('courses')
+      .select(['title', 'summary'])
+      .where('id', '=', first?.course_id ?? '')
+      .executeTakeFirstOrThrow()
+    expect(course.title).toBe('Philosophy of Science')
+    const other = (await listingsOf(sourceId)).find((l) => l.platform_key === `SPbU+OTHER${sourceCount}`)
+    expect(other?.course_id).not.toBe(first?.course_id)
+  })
+
   it('refuses to merge into a demo or manual listing with the same platform key', async () => {
     const key = `SPbU+DEMO${sourceCount}`
     await t.db

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import { addDays, type Pacing } from '../catalog/course.ts'
 import type { NewCatalogRows } from '../catalog/catalog-import-repository.ts'
+import { titleKey } from '../catalog/title-key.ts'
 import { ORG_CODE, PLATFORMS_OF, TRANSLATION_GROUPS } from './demo-plan.ts'
 
 const DemoCourse = z.strictObject({
@@ -54,6 +55,7 @@ export function demoCatalogRows(courses: readonly DemoCourse[], today: string, n
       id: c.slug,
       language: c.language,
       title: c.title,
+      title_key: titleKey(c.title),
       summary: c.summary,
       description: c.description,
       level: c.level,
