@@ -2,6 +2,7 @@
 import type { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import { catalogApi } from '../catalog/catalog-api.ts'
+import { courseGroupingApi } from '../catalog/course-grouping-api.ts'
 import { harvestApi } from '../harvest/harvest-api.ts'
 import { institutionsApi } from '../institutions/institutions-api.ts'
 import { authenticate, writeBodyRules } from '../http/api-guards.ts'
@@ -18,6 +19,7 @@ export function mountApi(app: Hono<AppEnv>, deps: Deps, publicUrl: string): void
   api.use('*', authenticate(deps.db), ...writeBodyRules, etag({ weak: true }))
   api.route('/', institutionsApi(deps))
   api.route('/', catalogApi(deps))
+  api.route('/', courseGroupingApi(deps))
   api.route('/', subjectsApi(deps.db))
   api.route('/', harvestApi(deps))
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

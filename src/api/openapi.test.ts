@@ -72,6 +72,8 @@ function exampleFor(op: string): { body?: unknown; status: number } {
     'PATCH /runs/{id}': { status: 200, body: { endsOn: '2027-06-30' } },
     'GET /subjects': { status: 200 },
     'GET /subjects/{id}': { status: 200 },
+    'POST /courses/{id}/merge': { status: 200, body: { courseId: 'course-to-merge' } },
+    'POST /listings/{id}/split': { status: 201 },
     'GET /sources': { status: 200 },
     'POST /sources': {
       status: 201,
@@ -106,6 +108,8 @@ beforeAll(async () => {
   const course = await makeCourse(t.deps)
   const listing = await makeListing(t.deps, course.id)
   const run = await makeRun(t.deps, listing.id, { startsOn: '2026-10-01', endsOn: '2027-01-15' })
+  await makeCourse(t.deps, { id: 'course-to-merge' })
+  await makeListing(t.deps, 'course-to-merge', { platformId: 'xuetangx' })
   const source = await createSource(
     t.deps,
     SourceCreate.parse({ platformId: 'edx', format: 'openedx-courses', baseUrl: 'https://www.edx.org' }),
