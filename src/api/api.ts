@@ -4,6 +4,7 @@ import { etag } from 'hono/etag'
 import { catalogApi } from '../catalog/catalog-api.ts'
 import { courseGroupingApi } from '../catalog/course-grouping-api.ts'
 import { harvestApi } from '../harvest/harvest-api.ts'
+import { pushApi } from '../harvest/push-api.ts'
 import { institutionsApi } from '../institutions/institutions-api.ts'
 import { authenticate, writeBodyRules } from '../http/api-guards.ts'
 import type { AppEnv } from '../http/env.ts'
@@ -22,6 +23,7 @@ export function mountApi(app: Hono<AppEnv>, deps: Deps, publicUrl: string): void
   api.route('/', courseGroupingApi(deps))
   api.route('/', subjectsApi(deps.db))
   api.route('/', harvestApi(deps))
+  api.route('/', pushApi(deps))
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -74,6 +74,7 @@ function exampleFor(op: string): { body?: unknown; status: number } {
     'GET /subjects/{id}': { status: 200 },
     'POST /courses/{id}/merge': { status: 200, body: { courseId: 'course-to-merge' } },
     'POST /listings/{id}/split': { status: 201 },
+    'POST /sources/{id}/push': { status: 401 },
     'GET /sources': { status: 200 },
     'POST /sources': {
       status: 201,

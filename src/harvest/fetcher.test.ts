@@ -388,3 +388,28 @@ describe('parseRetryAfter', () => {
     }
   })
 })
+
+describe('redirects', () => {
+  it('follows a redirect on the same host, and refuses one to another host', async () => {
+    const other = await startFakeHttpServer({
+      '/secret-sink': (_req, res) => res.writeHead(200).end('stolen'),
+    })
+    const server = await startFakeHttpServer({
+      '/moved': (_req, res) => res.writeHead(301, { location: '/here' }).end(),
+      '/here': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('arrived'),
+      '/away': (_req, res) => res.writeHead(307, { location: `${other.url}/secret-sink` }).end(),
+    })
+    try {
+      const deps = { fetch: globalThis.fetch, sleep: async () => undefined, random: () => 0.5, now: () => 0 }
+      const policy = fetchPolicy({ userAgent: 'test', retries: 0 })
+      expect((await fetchText(deps, `${server.url}/moved`, {}, policy)).text).toBe('arrived')
+      await expect(
+        fetchText(deps, `${server.url}/away`, { method: 'POST', body: 'client_secret=s3cret' }, policy),
+      ).rejects.toThrow(/Redirect to http:\/\/127\.0\.0\.1:\d+ refused/)
+      expect(other.requests).toEqual([])
+    } finally {
+      await server.close()
+      await other.close()
+    }
+  })
+})

@@ -135,6 +135,40 @@ function backoffMs(deps: FetchDeps, policy: FetchPolicy, attempt: number): numbe
   return Math.floor(deps.random() * Math.min(BACKOFF_CAP_MS, policy.backoffBaseMs * 2 ** attempt))
 }
 
+/**
+ * Redirects are followed only on the same host (an http → https upgrade included), at most
+ * MAX_REDIRECTS times: a feed must not send the harvester — or a credential it posts — elsewhere.
+ */
+function redirectTarget(from: URL, location: string, hops: number): URL {
+  let to: URL
+  try {
+    to = new URL(location, from)
+  } catch {
+    throw new UpstreamError(
+      'bad_url',
+      `Redirect to an invalid URL: ${JSON.stringify(location.slice(0, 200))}`,
+      from.href,
+    )
+  }
+  if (hops >= MAX_REDIRECTS)
+    throw new UpstreamError('bad_url', `More than ${MAX_REDIRECTS} redirects`, from.href)
+  const upgrade = from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname
+  if (to.origin !== from.origin && !upgrade) {
+    throw new UpstreamError(
+      'bad_url',
+      `Redirect to ${to.origin} refused: the harvester stays on ${from.origin}`,
+      from.href,
+    )
+  }
+  return parseTarget(to.href)
+}
+
+/** 303, and 301/302 after a POST, continue as a GET without the body (as browsers do). */
+function redirected(request: RequestInit, status: number): RequestInit {
+  const toGet = status === 303 || ((status === 301 || status === 302) && request.method === 'POST')
+  return toGet ? { ...request, method: 'GET', body: undefined } : request
+}
+
 function parseTarget(url: string): URL {
   let parsed: URL
   try {
@@ -151,19 +185,33 @@ function parseTarget(url: string): URL {
   return parsed
 }
 
+const MAX_REDIRECTS = 5
+
 async function fetchOnce(
   deps: FetchDeps,
   url: URL,
   request: RequestInit,
   policy: FetchPolicy,
+  hops = 0,
 ): Promise<FetchedBody> {
   const guard = attemptGuard(url.href, policy.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS)
   let response: Response
   try {
-    const sent = deps.fetch(url, { ...request, signal: guard.signal })
+    const sent = deps.fetch(url, { ...request, redirect: 'manual', signal: guard.signal })
     response = await guard.within(sent, policy.connectTimeoutMs, 'No response headers')
   } catch (error) {
     throw guard.fail(error)
+  }
+  const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null
+  if (location !== null) {
+    guard.abort()
+    return fetchOnce(
+      deps,
+      redirectTarget(url, location, hops),
+      redirected(request, response.status),
+      policy,
+      hops + 1,
+    )
   }
 
   if (!response.ok) {

@@ -12,10 +12,31 @@ import type { AppEnv } from './env.ts'
 export const MAX_BODY_BYTES = 64 * 1024
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
-/** Writes must send JSON of at most MAX_BODY_BYTES. */
+/**
+ * Routes that check their own body: signed pushes (harvest/push-api.ts, JSON up to 5 MB, verified
+ * as raw bytes) and CSV uploads (harvest/csv-upload.ts, text/csv up to 20 MB).
+ */
+const OWN_BODY_RULES = [/\/sources\/[^/]+\/push$/, /\/sources\/[^/]+\/csv$/]
+const ownRules = (path: string) => OWN_BODY_RULES.some((rule) => rule.test(path))
+
+const limit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large', 413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`, [
+      { field: 'body', message: `larger than ${MAX_BODY_BYTES} bytes` },
+    ])
+  },
+})
+
+/** Writes must send JSON of at most MAX_BODY_BYTES, except on routes with their own rules. */
 export const writeBodyRules = [
   createMiddleware<AppEnv>(async (c, next) => {
-    if (WRITES.has(c.req.method) && c.req.method !== 'DELETE' && hasBody(c.req.raw)) {
+    if (
+      WRITES.has(c.req.method) &&
+      c.req.method !== 'DELETE' &&
+      hasBody(c.req.raw) &&
+      !ownRules(c.req.path)
+    ) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
       if (type !== 'application/json') {
         throw new AppError('unsupported_media_type', 415, 'Send the request body as application/json.', [
@@ -25,17 +46,7 @@ export const writeBodyRules = [
     }
     await next()
   }),
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new AppError(
-        'payload_too_large',
-        413,
-        `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
-        [{ field: 'body', message: `larger than ${MAX_BODY_BYTES} bytes` }],
-      )
-    },
-  }),
+  createMiddleware<AppEnv>((c, next) => (ownRules(c.req.path) ? next() : limit(c, next))),
 ]
 
 /** Reads "Authorization: Bearer <key>" on writes; a wrong key is refused even where none is needed. */

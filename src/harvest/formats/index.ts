@@ -2,6 +2,7 @@
 import { AppError } from '../../shared/errors.ts'
 import type { SourceFormat } from '../source.ts'
 import type { Connector } from './connector.ts'
+import { courseDiscovery } from './course-discovery.ts'
 import { coursera } from './coursera.ts'
 import { edxSearch } from './edx-search.ts'
 import { moochub } from './moochub.ts'
@@ -14,6 +15,7 @@ const connectors: Partial<Record<SourceFormat, Connector>> = {
   moochub,
   'oai-pmh': oaiPmh,
   coursera,
+  'course-discovery': courseDiscovery,
 }
 
 export const IMPLEMENTED_FORMATS = Object.keys(connectors)
