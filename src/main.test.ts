@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { openedxRun, startFakeOpenedx } from '../test/fakes/openedx-lms.ts'
 
 const BIN = new URL('../bin/moocx.js', import.meta.url).pathname
 
@@ -67,5 +68,60 @@ describe('moocx executable', () => {
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
     expect(output).toContain('"msg":"stopped"')
+  })
+
+  it('registers a source, lists it and harvests it from the command line, with --json', async () => {
+    const lms = await startFakeOpenedx(Array.from({ length: 5 }, (_, i) => openedxRun(i)))
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-harvest-'))
+    const env = { MOOCX_DATA_DIR: dataDir }
+    const cli = (args: string[]) => {
+      const result = spawnSync(process.execPath, [BIN, ...args], {
+        env: { ...process.env, ...env, DATABASE_URL: '', LOG_LEVEL: 'error' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+      return result
+    }
+    try {
+      expect(cli(['seed', '--no-demo']).status).toBe(0)
+      const bad = cli(['sources', 'add', '--platform', 'openedu', '--format', 'rss', '--url', 'ftp://x'])
+      expect(bad.status).toBe(64)
+      expect(bad.stderr).toMatch(/--format/)
+      expect(bad.stderr).toMatch(/--url/)
+      const added = cli([
+        'sources',
+        'add',
+        '--platform',
+        'openedu',
+        '--format',
+        'openedx-courses',
+        '--url',
+        lms.url,
+        '--org',
+        'SPbU=spbu',
+        '--id',
+        'cli-lms',
+      ])
+      expect(added.stdout.trim()).toBe('cli-lms')
+      const list = JSON.parse(cli(['sources', 'list', '--json']).stdout) as { id: string }[]
+      expect(list.map((s) => s.id)).toEqual(['cli-lms'])
+      // The fake LMS lives in this process, so harvests run as child processes without blocking it.
+      const harvestCli = (args: string[]) =>
+        new Promise<{ status: number | null; stdout: string }>((resolve) => {
+          const child = spawn(process.execPath, [BIN, 'harvest', ...args], {
+            env: { ...process.env, ...env, DATABASE_URL: '' },
+          })
+          let stdout = ''
+          child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+          child.on('exit', (status) => resolve({ status, stdout }))
+        })
+      const harvest = await harvestCli(['cli-lms', '--json'])
+      expect(harvest.status).toBe(0)
+      expect(JSON.parse(harvest.stdout)).toMatchObject({ status: 'succeeded', seen: 5, added: 5 })
+      const table = await harvestCli(['cli-lms'])
+      expect(table.stdout).toMatch(/unchanged\s+5/)
+    } finally {
+      await lms.close()
+    }
   })
 })
