@@ -33,7 +33,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use(localeMiddleware)
   app.route('/assets', assets())
-  mountApi(app, deps, deps.publicUrl)
+  mountApi(app, deps)
   app.route('/', sitePages(deps))
   app.route('/', catalogPages(deps))
   app.route('/', institutionsPages(deps))

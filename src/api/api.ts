@@ -4,18 +4,23 @@ import { etag } from 'hono/etag'
 import { catalogApi } from '../catalog/catalog-api.ts'
 import { courseGroupingApi } from '../catalog/course-grouping-api.ts'
 import { harvestApi } from '../harvest/harvest-api.ts'
+import { csvUploadApi } from '../harvest/csv-upload-api.ts'
+import { processHarvestDeps } from '../harvest/harvest-deps.ts'
 import { pushApi } from '../harvest/push-api.ts'
+import { subjectMappingsApi } from '../harvest/subject-mappings-api.ts'
 import { institutionsApi } from '../institutions/institutions-api.ts'
 import { authenticate, writeBodyRules } from '../http/api-guards.ts'
 import type { AppEnv } from '../http/env.ts'
 import { newApi } from '../http/openapi.ts'
 import type { Deps } from '../shared/deps.ts'
+import type { Logger } from '../shared/logger.ts'
 import { subjectsApi } from '../subjects/subjects-api.ts'
 import { apiDocsPage } from './api-docs-page.tsx'
 
 export const API_VERSION = '1.0.0'
 
-export function mountApi(app: Hono<AppEnv>, deps: Deps, publicUrl: string): void {
+export function mountApi(app: Hono<AppEnv>, deps: Deps & { logger: Logger; publicUrl: string }): void {
+  const { publicUrl } = deps
   const api = newApi()
   api.use('*', authenticate(deps.db), ...writeBodyRules, etag({ weak: true }))
   api.route('/', institutionsApi(deps))
@@ -24,6 +29,8 @@ export function mountApi(app: Hono<AppEnv>, deps: Deps, publicUrl: string): void
   api.route('/', subjectsApi(deps.db))
   api.route('/', harvestApi(deps))
   api.route('/', pushApi(deps))
+  api.route('/', subjectMappingsApi(deps))
+  api.route('/', csvUploadApi(processHarvestDeps(deps, deps.logger, publicUrl)))
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

@@ -239,6 +239,7 @@ async function toCourses(db: Db, rows: CourseRow[], today: string): Promise<Cour
       origin: Origin.parse(row.origin),
       institutions: institutions.filter((i) => i.course_id === row.id).map((i) => i.institution_id),
       subjects: subjects.filter((s) => s.course_id === row.id).map((s) => s.subject_code),
+      keywords: row.keywords ? StringList.catch([]).parse(JSON.parse(row.keywords)) : [],
       availability: courseAvailability(liveRuns(own), today),
       listings: own,
       createdAt: row.created_at,

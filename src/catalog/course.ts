@@ -66,6 +66,7 @@ export const Course = z
     origin: Origin.meta({ description: '"demo" marks the seeded demonstration catalog' }),
     institutions: z.array(z.string()),
     subjects: z.array(z.string()).meta({ description: 'ISCED-F 2013 codes' }),
+    keywords: z.array(z.string()).meta({ description: 'Subject words from the feed not mapped to ISCED-F' }),
     availability: z.array(Availability),
     listings: z.array(Listing),
     createdAt: z.string(),

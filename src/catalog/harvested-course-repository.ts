@@ -324,6 +324,7 @@ function courseColumns(record: HarvestRecord) {
     course_number: record.courseNumber,
     instructors: JSON.stringify(record.instructors),
     subtitle_languages: JSON.stringify(record.subtitleLanguages),
+    keywords: record.keywords.length ? JSON.stringify(record.keywords) : null,
   }
 }
 

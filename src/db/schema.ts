@@ -37,6 +37,8 @@ export interface CourseTable {
   description_html: string | null
   /** titleKey(title): finds the same course offered on another platform. */
   title_key: string | null
+  /** JSON array: subject words from feeds not (yet) mapped to an ISCED-F code. */
+  keywords: string | null
   level: string | null
   effort_hours_per_week: number | null
   weeks: number | null
@@ -186,6 +188,16 @@ export interface PushNonceTable {
   expires_at: string
 }
 
+export interface SubjectMappingTable {
+  /** titleKey(label): spellings that differ only in case and punctuation share a mapping. */
+  label_key: string
+  label: string
+  /** null: seen in feeds, waiting for an administrator to map it. */
+  subject_code: string | null
+  seen: number
+  updated_at: string
+}
+
 export interface Database {
   institutions: InstitutionTable
   platforms: PlatformTable
@@ -202,6 +214,7 @@ export interface Database {
   harvest_records: HarvestRecordTable
   console_sessions: ConsoleSessionTable
   push_nonces: PushNonceTable
+  subject_mappings: SubjectMappingTable
 }
 
 export type Db = Kysely<Database>

@@ -12,6 +12,7 @@ import {
   type NewListing,
 } from '../catalog/harvested-course-repository.ts'
 import type { Db } from '../db/schema.ts'
+import { applySubjectMappings, noteKeywords } from './subject-mapping-repository.ts'
 import type { Deps } from '../shared/deps.ts'
 import { contentHash, type HarvestRecord, type Rejected } from './harvest-record.ts'
 
@@ -28,6 +29,9 @@ export interface PageOutcome {
   rejected: Rejected[]
 }
 
+/** Records saved per transaction: keeps every statement under both dialects' parameter limits. */
+const SLICE = 500
+
 export async function savePage(
   deps: Deps,
   target: PageTarget,
@@ -35,6 +39,19 @@ export async function savePage(
 ): Promise<PageOutcome> {
   const outcome: PageOutcome = { added: 0, updated: 0, unchanged: 0, rejected: [] }
   const unique = lastOfEachKey(records)
+  for (let i = 0; i < unique.length; i += SLICE) {
+    const part = await saveSlice(deps, target, unique.slice(i, i + SLICE))
+    outcome.added += part.added
+    outcome.updated += part.updated
+    outcome.unchanged += part.unchanged
+    outcome.rejected.push(...part.rejected)
+  }
+  return outcome
+}
+
+async function saveSlice(deps: Deps, target: PageTarget, records: HarvestRecord[]): Promise<PageOutcome> {
+  const outcome: PageOutcome = { added: 0, updated: 0, unchanged: 0, rejected: [] }
+  const unique = await applySubjectMappings(deps.db, records)
   if (unique.length === 0) return outcome
   const now = deps.now().toISOString()
   const hashes = new Map(unique.map((r) => [r.recordKey, contentHash(r)]))
@@ -68,6 +85,11 @@ export async function savePage(
       outcome.unchanged = unchanged.length
     }
     const written = await writeChanged(trx, deps, target, changed, outcome, now)
+    await noteKeywords(
+      trx,
+      written.map((w) => w.record),
+      now,
+    )
     if (written.length === 0) return
     await trx
       .insertInto('harvest_records')

@@ -27,6 +27,8 @@ export interface HarvestRecord {
   courseNumber: string | null
   institutions: string[]
   subjects: string[]
+  /** Subject words the feed gave that are not ISCED-F codes: mapped through subject_mappings, else kept. */
+  keywords: string[]
   level: Level | null
   effortHoursPerWeek: number | null
   weeks: number | null

@@ -4,6 +4,7 @@ import * as catalogCore from './2026-11-29-catalog-core.ts'
 import * as harvest from './2026-11-29-harvest.ts'
 import * as consoleSessions from './2026-11-29-console-sessions.ts'
 import * as pushNonces from './2026-11-29-push-nonces.ts'
+import * as subjectMappings from './2026-11-29-subject-mappings.ts'
 import * as crossListing from './2026-11-29-cross-listing.ts'
 
 export const migrations: Record<string, Migration> = {
@@ -11,5 +12,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-harvest': harvest,
   '2026-11-29-console-sessions': consoleSessions,
   '2026-11-29-push-nonces': pushNonces,
+  '2026-11-29-subject-mappings': subjectMappings,
   '2026-11-29-cross-listing': crossListing,
 }

@@ -93,6 +93,20 @@ export function calendarDate(value: unknown): string | null {
   return iso >= '1990-01-01' && iso <= '2200-12-31' ? iso : null
 }
 
+/** Subject words worth keeping: trimmed, plain text, 2–100 characters, at most 20, no repeats. */
+export function keywordWords(words: readonly unknown[]): string[] {
+  const kept = words
+    .filter((w): w is string => typeof w === 'string')
+    .map((w) =>
+      w
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((w) => w.length >= 2 && w.length <= 100)
+  return [...new Map(kept.map((w) => [w.toLowerCase(), w])).values()].slice(0, 20)
+}
+
 /** Joins a URL to a base path, keeping exactly one slash between them. */
 export function joinUrl(base: string, path: string): string {
   return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`

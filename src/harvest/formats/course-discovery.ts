@@ -20,6 +20,7 @@ import {
   type Connector,
   type FetchedPage,
   type ParseContext,
+  keywordWords,
 } from './connector.ts'
 
 /** A list whose items of the wrong shape are dropped; a value that is no list counts as an empty one. */
@@ -162,6 +163,9 @@ export const courseDiscovery: Connector = {
       courseNumber: /^[^/+]+[/+](.+)$/.exec(c.key)?.[1]?.slice(0, 100) ?? null,
       institutions,
       subjects: subjectsOf(c.subjects, ctx),
+      keywords: keywordWords(
+        c.subjects.filter((s) => subjectsOf([s], ctx).length === 0).map((s) => s.name ?? s.slug ?? ''),
+      ),
       level: LEVELS.find(([, pattern]) => pattern.test(c.level_type ?? ''))?.[0] ?? null,
       effortHoursPerWeek: effortOf(runs),
       weeks: weeksOf(runs),

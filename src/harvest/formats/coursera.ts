@@ -161,6 +161,7 @@ export const coursera: Connector = {
       courseNumber: null,
       institutions,
       subjects: subjectsOf(e.domainTypes ?? [], ctx),
+      keywords: [],
       level: null,
       effortHoursPerWeek: effort.hoursPerWeek ?? null,
       weeks: weeks > 0 ? weeks : null,

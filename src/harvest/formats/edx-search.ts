@@ -126,6 +126,7 @@ export const edxSearch: Connector = {
       courseNumber: r.number ?? r.content.number ?? parts.number,
       institutions,
       subjects: [],
+      keywords: [],
       level: null,
       effortHoursPerWeek: effort.hoursPerWeek ?? null,
       weeks: effort.weeks === undefined ? weeksBetween(startsOn, endsOn) : Math.round(effort.weeks) || null,

@@ -4,6 +4,7 @@ import type { SourceFormat } from '../source.ts'
 import type { Connector } from './connector.ts'
 import { courseDiscovery } from './course-discovery.ts'
 import { coursera } from './coursera.ts'
+import { csv } from './csv.ts'
 import { edxSearch } from './edx-search.ts'
 import { moochub } from './moochub.ts'
 import { oaiPmh } from './oai-pmh.ts'
@@ -16,6 +17,7 @@ const connectors: Partial<Record<SourceFormat, Connector>> = {
   'oai-pmh': oaiPmh,
   coursera,
   'course-discovery': courseDiscovery,
+  csv,
 }
 
 export const IMPLEMENTED_FORMATS = Object.keys(connectors)

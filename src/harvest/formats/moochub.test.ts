@@ -405,16 +405,18 @@ describe('MOOChub records and pages', () => {
     )
   })
 
-  it('reads the same course alike from v3 and v2, but for the academic titles v2 puts in names', () => {
+  it('reads the same course alike from v3 and v2, but for the academic titles v2 puts in names and v3 keywords', () => {
     const v3 = moochub.parseRecord(moochubCourse(1), ctx)
     const v2 = moochub.parseRecord(toV2(moochubCourse(1)), ctx)
     if (!('record' in v3) || !('record' in v2)) throw new Error('both should be accepted')
-    expect({ ...v2.record, instructors: [], subjects: [] }).toEqual({
+    expect({ ...v2.record, instructors: [], subjects: [], keywords: [] }).toEqual({
       ...v3.record,
       instructors: [],
       subjects: [],
+      keywords: [],
     })
     expect(v3.record.subjects).toEqual(['0111'])
+    expect(v3.record.keywords).toEqual(['Bildung'])
   })
 
   it('reads subjects from ISCED-F codes only, and a level from DigComp level names', () => {

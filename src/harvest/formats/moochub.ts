@@ -18,6 +18,7 @@ import {
   type Connector,
   type FetchedPage,
   type ParseContext,
+  keywordWords,
 } from './connector.ts'
 
 /** Values of a field that may be one value, a list or missing; items of the wrong shape are dropped. */
@@ -158,6 +159,7 @@ export const moochub: Connector = {
       courseNumber: a.courseCode ? htmlToText(a.courseCode).slice(0, 100) || null : null,
       institutions,
       subjects: subjectsOf(a, ctx),
+      keywords: keywordWords(a.keywords.filter((k) => !/^(mooc|self[-\s]?paced|selbstlern)/i.test(k))),
       level: levelOf(a),
       effortHoursPerWeek: parseWorkload(a.workload).hoursPerWeek ?? null,
       weeks: weeksOf(a.duration, runs),

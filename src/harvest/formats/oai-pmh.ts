@@ -15,6 +15,7 @@ import {
   type FetchedPage,
   type PageContent,
   type ParseContext,
+  keywordWords,
 } from './connector.ts'
 import { describeLom } from './lom.ts'
 import { describeDc } from './oai-dc.ts'
@@ -131,6 +132,7 @@ function toRecord(id: string, d: Described, ctx: ParseContext): ParseResult {
     courseNumber: null,
     institutions,
     subjects: subjectCodes(d.subjects, ctx.subjectCodes),
+    keywords: keywordWords(d.subjects.filter((s) => subjectCodes([s], ctx.subjectCodes).length === 0)),
     level: null,
     effortHoursPerWeek: d.hoursPerWeek,
     weeks: d.weeks,

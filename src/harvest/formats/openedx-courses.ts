@@ -108,6 +108,7 @@ export const openedxCourses: Connector = {
       courseNumber: r.number ?? parts.number,
       institutions,
       subjects: [],
+      keywords: [],
       level: null,
       effortHoursPerWeek: r.effort ? (parseEffort(r.effort).hoursPerWeek ?? null) : null,
       weeks: weeksBetween(startsOn, endsOn),
