@@ -284,17 +284,25 @@ export async function withdrawUnseen(
   generation: string,
   now: string,
 ): Promise<number> {
-  const seen = db
-    .selectFrom('harvest_records')
-    .select('listing_id')
-    .where('source_id', '=', sourceId)
-    .where('seen_generation', '=', generation)
+  // NOT EXISTS, answered by the harvest_records_listing index: a NOT IN over a large subquery
+  // degrades to a quadratic scan on PostgreSQL once the subquery outgrows work_mem.
   const result = await db
     .updateTable('listings')
     .set({ status: 'withdrawn', updated_at: now })
     .where('source_id', '=', sourceId)
     .where('status', '=', 'active')
-    .where('id', 'not in', seen)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('harvest_records as h')
+            .select('h.listing_id')
+            .whereRef('h.listing_id', '=', 'listings.id')
+            .where('h.source_id', '=', sourceId)
+            .where('h.seen_generation', '=', generation),
+        ),
+      ),
+    )
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }

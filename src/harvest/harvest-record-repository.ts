@@ -216,17 +216,23 @@ export async function withdrawRecords(deps: Deps, target: PageTarget, recordKeys
         gone.map((g) => g.record_key),
       )
       .execute()
-    const alive = trx
-      .selectFrom('harvest_records')
-      .select('listing_id')
-      .where('source_id', '=', target.sourceId)
-      .where('seen_generation', '!=', DELETED)
     const result = await trx
       .updateTable('listings')
       .set({ status: 'withdrawn', updated_at: now })
       .where('id', 'in', [...new Set(gone.map((g) => g.listing_id))])
       .where('status', '=', 'active')
-      .where('id', 'not in', alive)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('harvest_records as h')
+              .select('h.listing_id')
+              .whereRef('h.listing_id', '=', 'listings.id')
+              .where('h.source_id', '=', target.sourceId)
+              .where('h.seen_generation', '!=', DELETED),
+          ),
+        ),
+      )
       .executeTakeFirst()
     return Number(result.numUpdatedRows)
   })
