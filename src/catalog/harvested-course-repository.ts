@@ -97,7 +97,7 @@ export async function findCrossListed(
 export async function insertHarvestedListings(
   db: Db,
   items: NewListing[],
-  where: { platformId: string; sourceId: string },
+  where: { platformId: string; sourceId: string; generation: string },
   now: string,
 ): Promise<void> {
   if (items.length === 0) return
@@ -146,6 +146,7 @@ export async function insertHarvestedListings(
       origin: 'harvest',
       source_id: where.sourceId,
       group_reason: groupReason ?? null,
+      seen_generation: where.generation,
       ...stamp,
     })),
   )
@@ -160,6 +161,7 @@ export async function updateHarvestedListing(
   db: Db,
   listing: ListingRef,
   record: HarvestRecord,
+  generation: string,
   now: string,
 ): Promise<void> {
   const first = await db
@@ -179,7 +181,7 @@ export async function updateHarvestedListing(
   }
   await db
     .updateTable('listings')
-    .set({ url: record.url, status: 'active', updated_at: now })
+    .set({ url: record.url, status: 'active', seen_generation: generation, updated_at: now })
     .where('id', '=', listing.id)
     .execute()
 }
@@ -284,36 +286,30 @@ export async function withdrawUnseen(
   generation: string,
   now: string,
 ): Promise<number> {
-  // NOT EXISTS, answered by the harvest_records_listing index: a NOT IN over a large subquery
-  // degrades to a quadratic scan on PostgreSQL once the subquery outgrows work_mem.
   const result = await db
     .updateTable('listings')
     .set({ status: 'withdrawn', updated_at: now })
     .where('source_id', '=', sourceId)
     .where('status', '=', 'active')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('harvest_records as h')
-            .select('h.listing_id')
-            .whereRef('h.listing_id', '=', 'listings.id')
-            .where('h.source_id', '=', sourceId)
-            .where('h.seen_generation', '=', generation),
-        ),
-      ),
-    )
+    .where((eb) => eb.or([eb('seen_generation', 'is', null), eb('seen_generation', '!=', generation)]))
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
 
-/** Listings that reappear unchanged after being withdrawn become active again. */
-export async function reactivateListings(db: Db, listingIds: readonly string[], now: string): Promise<void> {
-  if (listingIds.length === 0) return
+/** Marks listings seen by this pass; those that had been withdrawn become active again. */
+export async function markListingsSeen(
+  db: Db,
+  listingIds: readonly string[],
+  generation: string,
+  now: string,
+): Promise<void> {
+  const ids = [...new Set(listingIds)]
+  if (ids.length === 0) return
+  await db.updateTable('listings').set({ seen_generation: generation }).where('id', 'in', ids).execute()
   await db
     .updateTable('listings')
     .set({ status: 'active', updated_at: now })
-    .where('id', 'in', [...new Set(listingIds)])
+    .where('id', 'in', ids)
     .where('status', '=', 'withdrawn')
     .execute()
 }

@@ -76,6 +76,8 @@ export interface ListingTable {
   source_id: string | null
   /** Why the listing belongs to its course when grouped or moved (cross-listing). */
   group_reason: string | null
+  /** The harvest generation that last saw one of the listing's records. */
+  seen_generation: string | null
   created_at: string
   updated_at: string
 }

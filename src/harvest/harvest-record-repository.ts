@@ -6,7 +6,7 @@ import {
   findListingsByKeys,
   freeCourseIds,
   insertHarvestedListings,
-  reactivateListings,
+  markListingsSeen,
   updateHarvestedListing,
   upsertRuns,
   type NewListing,
@@ -77,9 +77,10 @@ async function saveSlice(deps: Deps, target: PageTarget, records: HarvestRecord[
         .where('source_id', '=', target.sourceId)
         .where('record_key', 'in', keys)
         .execute()
-      await reactivateListings(
+      await markListingsSeen(
         trx,
         keys.map((k) => existing.get(k)?.listing_id ?? ''),
+        target.generation,
         now,
       )
       outcome.unchanged = unchanged.length
@@ -153,7 +154,7 @@ async function writeChanged(
       continue
     }
     if (listing) {
-      await updateHarvestedListing(trx, listing, record, now)
+      await updateHarvestedListing(trx, listing, record, target.generation, now)
       written.push({ record, listingId: listing.id })
       continue
     }

@@ -9,6 +9,7 @@ import { seedAll } from '../seed/seed.ts'
 import { harvestSource } from './harvest-source.ts'
 import { listRejections } from './harvest-run-repository.ts'
 import { createSource, getSource, saveCursor } from './source-repository.ts'
+import { listingsOfSource } from '../../test/listings.ts'
 
 let t: TestDb
 let lms: FakeOpenedx
@@ -44,8 +45,7 @@ beforeEach(async () => {
 })
 afterEach(() => lms.override(undefined))
 
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 
 describe('harvesting an Open edX LMS', () => {
   it('adds every course on the first harvest, through every page, with institution and runs', async () => {

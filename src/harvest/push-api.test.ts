@@ -17,6 +17,7 @@ import { signPush } from './push.ts'
 import { pushApi } from './push-api.ts'
 import type { PushOutcome } from './push-service.ts'
 import { acquireLease, createSource, releaseLease } from './source-repository.ts'
+import { listingsOfSource } from '../../test/listings.ts'
 
 const SECRET = 'platform-push-secret-0123456789abcdef'
 
@@ -96,8 +97,7 @@ interface ErrorShape {
   details: { field: string; message: string }[]
 }
 
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).orderBy('platform_key').execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 
 /** Proves a refused push wrote nothing: not a course, not a run, not a nonce. */
 async function expectRefusedWithoutWriting(

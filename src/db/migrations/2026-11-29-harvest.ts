@@ -77,11 +77,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('listings')
     .addColumn('source_id', 'varchar(64)', (c) => c.references('sources.id'))
     .execute()
+  // The generation of the last pass that saw the listing: withdrawing the unseen is then a plain
+  // scan of the source's listings, with no anti-join whose plan depends on table statistics.
+  await db.schema.alterTable('listings').addColumn('seen_generation', 'varchar(64)').execute()
+  await db.schema.createIndex('listings_source').on('listings').columns(['source_id', 'status']).execute()
   await db.schema.createIndex('runs_listing_key').on('runs').columns(['listing_id', 'run_key']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('runs_listing_key').execute()
+  await db.schema.dropIndex('listings_source').execute()
+  await db.schema.alterTable('listings').dropColumn('seen_generation').execute()
   await db.schema.alterTable('listings').dropColumn('source_id').execute()
   await db.schema.alterTable('courses').dropColumn('description_html').execute()
   for (const table of ['harvest_records', 'harvest_rejections', 'harvest_runs', 'sources']) {

@@ -15,6 +15,7 @@ import { seedAll } from '../../seed/seed.ts'
 import { harvestSource } from '../harvest-source.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { createSource } from '../source-repository.ts'
+import { listingsOfSource } from '../../../test/listings.ts'
 
 let t: TestDb
 let api: FakeCourseDiscovery
@@ -62,8 +63,7 @@ const keyOf = (i: number) => `T${n}x+C${i}`
 const course = (i: number, overrides: Parameters<typeof discoveryCourse>[1] = {}) =>
   discoveryCourse(i, { key: keyOf(i), course_runs: [discoveryRun(keyOf(i), '1T2026')], ...overrides })
 const requests = (path: string) => api.requests.slice(firstRequest).filter((r) => r.path === path)
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).orderBy('platform_key').execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 const courseOf = (key: string) =>
   t.db
     .selectFrom('courses')

@@ -9,6 +9,7 @@ import { seedAll } from '../../seed/seed.ts'
 import { harvestSource } from '../harvest-source.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { createSource } from '../source-repository.ts'
+import { listingsOfSource } from '../../../test/listings.ts'
 
 let t: TestDb
 let api: FakeCoursera
@@ -44,8 +45,7 @@ beforeEach(async () => {
 
 const course = (i: number, overrides: Parameters<typeof courseraCourse>[1] = {}) =>
   courseraCourse(i, { id: `T${n}-${i}`, slug: `t${n}-course-${i}`, ...overrides })
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).orderBy('platform_key').execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 const courseOf = (slug: string) =>
   t.db
     .selectFrom('courses')

@@ -74,7 +74,8 @@ const harvest = () => harvestSource(deps, sourceId)
 const rejectionsOf = async (runId: string) => (await listRejections(t.db, runId)).map((r) => r.reason)
 
 async function courseOf(id: string) {
-  const listing = await t.db
+  // Without seen_generation: the pass bookkeeping every harvest updates.
+  const { seen_generation: _seen, ...listing } = await t.db
     .selectFrom('listings')
     .selectAll()
     .where('platform_id', '=', 'sheet-mooc')

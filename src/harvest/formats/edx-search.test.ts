@@ -10,6 +10,7 @@ import { seedAll } from '../../seed/seed.ts'
 import { harvestSource } from '../harvest-source.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { createSource } from '../source-repository.ts'
+import { listingsOfSource } from '../../../test/listings.ts'
 
 let t: TestDb
 let lms: FakeEdxSearch
@@ -46,8 +47,7 @@ beforeEach(async () => {
 const result = (i: number, options: Parameters<typeof edxSearchResult>[1] = {}) =>
   edxSearchResult(i, { number: `T${n}N${i}`, ...options })
 const searches = () => lms.requests.filter((r) => r.path === '/search/course_discovery/')
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).orderBy('platform_key').execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 const courseOf = (key: string) =>
   t.db
     .selectFrom('courses')

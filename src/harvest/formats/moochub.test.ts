@@ -20,6 +20,7 @@ import type { Source } from '../source.ts'
 import { createSource } from '../source-repository.ts'
 import type { ParseContext } from './connector.ts'
 import { moochub } from './moochub.ts'
+import { listingsOfSource } from '../../../test/listings.ts'
 
 let t: TestDb
 let hub: FakeMoochub
@@ -78,8 +79,7 @@ beforeEach(async () => {
   hub.courses = Array.from({ length: 120 }, (_, i) => course(i))
 })
 
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).orderBy('platform_key').execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 
 /** What moocx keeps of one upstream record: listing, course, institutions, subjects and runs. */
 async function harvested(recordId: string) {

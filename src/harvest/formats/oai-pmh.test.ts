@@ -18,6 +18,7 @@ import { harvestSource } from '../harvest-source.ts'
 import type { Source } from '../source.ts'
 import { createSource } from '../source-repository.ts'
 import { oaiPmh } from './oai-pmh.ts'
+import { listingsOfSource } from '../../../test/listings.ts'
 
 let t: TestDb
 let oai: FakeOaiPmh
@@ -59,8 +60,7 @@ async function newSource(query = ''): Promise<string> {
   return source.id
 }
 
-const listingsOf = (id: string) =>
-  t.db.selectFrom('listings').selectAll().where('source_id', '=', id).orderBy('platform_key').execute()
+const listingsOf = (id: string) => listingsOfSource(t.db, id)
 
 async function courseOf(platformKey: string) {
   const listing = await t.db
