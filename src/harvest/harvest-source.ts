@@ -2,6 +2,8 @@
 // save records page by page (saving the cursor after each), withdraw what a complete pass did not
 // see, and record the run. Upstream failures end the run with a reason; they never throw.
 import { withdrawUnseen } from '../catalog/harvested-course-repository.ts'
+import type { Database } from '../db/schema.ts'
+import { refreshStatistics } from '../db/statistics.ts'
 import { getPlatform } from '../institutions/platform-repository.ts'
 import type { Deps } from '../shared/deps.ts'
 import { ConflictError } from '../shared/errors.ts'
@@ -32,6 +34,15 @@ import {
   saveCursor,
   sourceCredentials,
 } from './source-repository.ts'
+
+const HARVESTED_TABLES: (keyof Database)[] = [
+  'harvest_records',
+  'listings',
+  'courses',
+  'runs',
+  'course_institutions',
+  'course_subjects',
+]
 
 export interface HarvestDeps extends Deps {
   http: Omit<FetchDeps, 'limiter'>
@@ -142,6 +153,7 @@ async function walk(
     return send(request, headers)
   }
   let pending: ReturnType<typeof fetchPage> | null = fetchPage(first)
+  let pages = 0
   while (pending) {
     const page = await pending
     const content = connector.readPage({ url: page.url, text: page.text }, source)
@@ -149,13 +161,20 @@ async function walk(
     pending = content.next ? fetchPage(content.next) : null
     pending?.catch(() => undefined)
     await savePageContent(deps, source, connector, ctx, pass, content)
-    await saveCursor(
-      deps.db,
-      source.id,
-      content.next ? { generation: pass.generation, next: content.next } : null,
-    )
-    await saveRunCounts(deps.db, pass.runId, pass.counts)
-    await renewLease(deps.db, source.id, deps.holder, new Date(deps.now().getTime() + leaseMs).toISOString())
+    await deps.db.transaction().execute(async (trx) => {
+      await saveCursor(
+        trx,
+        source.id,
+        content.next ? { generation: pass.generation, next: content.next } : null,
+      )
+      await saveRunCounts(trx, pass.runId, pass.counts)
+      await renewLease(trx, source.id, deps.holder, new Date(deps.now().getTime() + leaseMs).toISOString())
+    })
+    // While a pass adds rows, statistics after pages 1, 2, 4, 8, ...: tables a first harvest fills
+    // must not look empty to the planner (a re-harvest that adds nothing skips this).
+    pages++
+    if (pass.counts.added > 0 && (pages & (pages - 1)) === 0)
+      await refreshStatistics(deps.db, HARVESTED_TABLES)
     deps.onPage?.({ runId: pass.runId, counts: pass.counts, url: page.url })
   }
 }
