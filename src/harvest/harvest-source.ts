@@ -4,7 +4,6 @@
 import { withdrawUnseen } from '../catalog/harvested-course-repository.ts'
 import type { Database } from '../db/schema.ts'
 import { refreshStatistics } from '../db/statistics.ts'
-import { getPlatform } from '../institutions/platform-repository.ts'
 import type { Deps } from '../shared/deps.ts'
 import { ConflictError } from '../shared/errors.ts'
 import type { Logger } from '../shared/logger.ts'
@@ -12,6 +11,7 @@ import { fetchText, UpstreamError, type FetchDeps, type FetchPolicy } from './fe
 import { connectorFor } from './formats/index.ts'
 import { PageError, type Connector, type PageContent, type ParseContext } from './formats/connector.ts'
 import type { HarvestRecord, Rejected } from './harvest-record.ts'
+import { parseContext } from './parse-context.ts'
 import { savePage, withdrawRecords } from './harvest-record-repository.ts'
 import {
   addRejections,
@@ -119,7 +119,7 @@ async function walk(
   first: PageRequest,
   leaseMs: number,
 ) {
-  const ctx = await parseContext(deps, source)
+  const ctx = await parseContext(deps.db, source)
   const limiter = createRateLimiter({
     perMinute: source.ratePerMinute,
     now: () => deps.now().getTime(),
@@ -206,20 +206,6 @@ async function savePageContent(
   pass.counts.updated += saved.updated
   pass.counts.unchanged += saved.unchanged
   pass.counts.rejected += rejections.length
-}
-
-async function parseContext(deps: HarvestDeps, source: Source): Promise<ParseContext> {
-  const [platform, institutions, subjects] = await Promise.all([
-    getPlatform(deps.db, source.platformId),
-    deps.db.selectFrom('institutions').select('id').execute(),
-    deps.db.selectFrom('subjects').select('code').execute(),
-  ])
-  return {
-    source,
-    platform,
-    institutionIds: new Set(institutions.map((i) => i.id)),
-    subjectCodes: new Set(subjects.map((s) => s.code)),
-  }
 }
 
 function isPermanent(error: unknown): boolean {

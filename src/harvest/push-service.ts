@@ -1,7 +1,7 @@
 // Applies a verified push under the source's lease: claims its signature (a replay is refused),
 // parses the records with the source's connector, saves and withdraws them, and records the push
 // as a harvest run that is never `complete` (a push withdraws only what it names).
-import { getPlatform } from '../institutions/platform-repository.ts'
+import { parseContext } from './parse-context.ts'
 import type { Deps } from '../shared/deps.ts'
 import { ConflictError } from '../shared/errors.ts'
 import { connectorFor } from './formats/index.ts'
@@ -35,7 +35,7 @@ export async function applyPush(
   signature: string,
 ): Promise<PushOutcome> {
   const connector = connectorFor(source.format)
-  const ctx = await parseContext(deps, source)
+  const ctx = await parseContext(deps.db, source)
   const runId = deps.newId()
   const holder = `push:${runId}`.slice(0, 100)
   const now = deps.now()
@@ -115,21 +115,6 @@ async function applyRecords(
     counts.withdrawn += await withdrawRecords(deps, target, withdrawn.slice(start, start + CHUNK))
   }
   counts.seen = upserted.length + (push.withdrawn?.length ?? 0)
-}
-
-/** Built as the polled harvester builds it, so a pushed record parses exactly as a polled one. */
-async function parseContext(deps: Deps, source: Source): Promise<ParseContext> {
-  const [platform, institutions, subjects] = await Promise.all([
-    getPlatform(deps.db, source.platformId),
-    deps.db.selectFrom('institutions').select('id').execute(),
-    deps.db.selectFrom('subjects').select('code').execute(),
-  ])
-  return {
-    source,
-    platform,
-    institutionIds: new Set(institutions.map((i) => i.id)),
-    subjectCodes: new Set(subjects.map((s) => s.code)),
-  }
 }
 
 /**
