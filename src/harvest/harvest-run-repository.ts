@@ -127,6 +127,34 @@ export async function listRejections(db: Db, runId: string, limit = 1000): Promi
   return rows.map((r) => ({ recordKey: r.record_key, reason: r.reason, createdAt: r.created_at }))
 }
 
+/** A full pass at least this often, so removals a feed does not report are still seen. */
+export const FULL_PASS_DAYS = 7
+
+/**
+ * The day (YYYY-MM-DD) an incremental pass may ask for changes since: the start of the last
+ * successful run, as long as a full pass succeeded within FULL_PASS_DAYS; otherwise null (full pass).
+ */
+export async function incrementalSince(db: Db, sourceId: string, now: Date): Promise<string | null> {
+  const recent = new Date(now.getTime() - FULL_PASS_DAYS * 86_400_000).toISOString()
+  const full = await db
+    .selectFrom('harvest_runs')
+    .select('started_at')
+    .where('source_id', '=', sourceId)
+    .where('status', '=', 'succeeded')
+    .where('complete', '=', 1)
+    .where('started_at', '>=', recent)
+    .executeTakeFirst()
+  if (!full) return null
+  const last = await db
+    .selectFrom('harvest_runs')
+    .select('started_at')
+    .where('source_id', '=', sourceId)
+    .where('status', '=', 'succeeded')
+    .orderBy('started_at', 'desc')
+    .executeTakeFirst()
+  return last ? last.started_at.slice(0, 10) : null
+}
+
 function toRun(row: HarvestRunRow): HarvestRun {
   const duration = row.finished_at ? Date.parse(row.finished_at) - Date.parse(row.started_at) : null
   return {

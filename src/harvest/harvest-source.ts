@@ -16,6 +16,7 @@ import { savePage, withdrawRecords } from './harvest-record-repository.ts'
 import {
   addRejections,
   finishRun,
+  incrementalSince,
   markInterrupted,
   saveRunCounts,
   startRun,
@@ -81,7 +82,8 @@ export async function harvestSource(deps: HarvestDeps, sourceId: string): Promis
     const pass: Pass = { runId, generation: cursor?.generation ?? runId, counts: zeroCounts() }
     await startRun(deps, source.id, runId, pass.generation)
     try {
-      const first = cursor?.next ?? connector.firstPage(source)
+      const first =
+        cursor?.next ?? connector.firstPage(source, await incrementalSince(deps.db, source.id, deps.now()))
       const full = cursor ? true : (connector.isFullPass?.(first) ?? true)
       await walk(deps, source, connector, pass, first, leaseMs)
       if (full) {

@@ -34,7 +34,11 @@ export interface AuthorizeContext {
 }
 
 export interface Connector {
-  firstPage(source: Source): PageRequest
+  /**
+   * Where a pass starts. `since` (YYYY-MM-DD) is given when an incremental pass is wanted: the day
+   * the last successful pass started. Formats that cannot ask for changes only ignore it.
+   */
+  firstPage(source: Source, since?: string | null): PageRequest
   /**
    * Runs once before a pass and returns headers for every request of it, e.g. an OAuth2 bearer
    * token obtained with the source's client credentials. Throws PageError when it cannot.

@@ -20,6 +20,10 @@ import { createSource } from '../source-repository.ts'
 import { oaiPmh } from './oai-pmh.ts'
 import { listingsOfSource } from '../../../test/listings.ts'
 
+const DAY = 86_400_000
+/** A datestamp after the test clock's day (2026-11-29), so an incremental pass sees the change. */
+const TODAY_STAMP = '2026-11-29T13:00:00Z'
+
 let t: TestDb
 let oai: FakeOaiPmh
 let deps: TestHarvestDeps
@@ -151,9 +155,16 @@ describe('harvesting an OAI-PMH repository in oai_dc', () => {
     const id = await newSource()
     await harvestSource(deps, id)
     const before = await listingsOf(id)
-    deps.advance(60_000)
+    deps.advance(8 * DAY) // past FULL_PASS_DAYS: a full pass again, not an incremental one
     const again = await harvestSource(deps, id)
-    expect(again).toMatchObject({ status: 'succeeded', seen: 150, added: 0, updated: 0, unchanged: 150 })
+    expect(again).toMatchObject({
+      status: 'succeeded',
+      complete: true,
+      seen: 150,
+      added: 0,
+      updated: 0,
+      unchanged: 150,
+    })
     expect(await listingsOf(id)).toEqual(before)
   })
 
@@ -162,6 +173,7 @@ describe('harvesting an OAI-PMH repository in oai_dc', () => {
     const id = await newSource()
     await harvestSource(deps, id)
     oai.resources = oai.resources.slice(1)
+    deps.advance(8 * DAY)
     const second = await harvestSource(deps, id)
     expect(second).toMatchObject({ status: 'succeeded', complete: true, unchanged: 119, withdrawn: 1 })
     expect((await listingsOf(id)).filter((l) => l.status === 'withdrawn')).toHaveLength(1)
@@ -172,9 +184,12 @@ describe('harvesting an OAI-PMH repository in oai_dc', () => {
     const id = await newSource()
     await harvestSource(deps, id)
     const gone = oai.resources[2]
-    oai.resources = oai.resources.map((r) => (r === gone ? { ...r, deleted: true } : r))
+    oai.resources = oai.resources.map((r) =>
+      r === gone ? { ...r, deleted: true, datestamp: TODAY_STAMP } : r,
+    )
     const second = await harvestSource(deps, id)
-    expect(second).toMatchObject({ status: 'succeeded', seen: 5, unchanged: 4, withdrawn: 1, rejected: 0 })
+    // Incremental: only what changed since the last pass's day comes back, here the deletion.
+    expect(second).toMatchObject({ status: 'succeeded', complete: false, seen: 1, withdrawn: 1, rejected: 0 })
     const withdrawn = (await listingsOf(id)).filter((l) => l.status === 'withdrawn')
     expect(withdrawn.map((l) => l.platform_key)).toEqual([gone?.identifier])
   })
@@ -295,8 +310,32 @@ describe('harvesting an OAI-PMH repository in IEEE LOM', () => {
     oai.resources = resources(100)
     const id = await newSource('?metadataPrefix=lom')
     expect(await harvestSource(deps, id)).toMatchObject({ status: 'succeeded', added: 100 })
-    oai.resources = oai.resources.map((r, i) => (i === 50 ? { ...r, deleted: true } : r))
-    expect(await harvestSource(deps, id)).toMatchObject({ status: 'succeeded', unchanged: 99, withdrawn: 1 })
+    oai.resources = oai.resources.map((r, i) =>
+      i === 50 ? { ...r, deleted: true, datestamp: TODAY_STAMP } : r,
+    )
+    expect(await harvestSource(deps, id)).toMatchObject({ status: 'succeeded', seen: 1, withdrawn: 1 })
+  })
+
+  it('asks only for changes since the day of the last successful pass, and reads everything again after a week', async () => {
+    oai.resources = resources(30)
+    const id = await newSource()
+    await harvestSource(deps, id)
+    oai.resources = oai.resources.map((r, i) =>
+      i === 3 ? { ...r, titles: { en: 'Renamed today' }, datestamp: TODAY_STAMP } : r,
+    )
+    const incremental = await harvestSource(deps, id)
+    expect(incremental).toMatchObject({
+      status: 'succeeded',
+      complete: false,
+      seen: 1,
+      updated: 1,
+      withdrawn: 0,
+    })
+    expect(oai.requests.at(-1)?.url).toContain('from=2026-11-29')
+    deps.advance(8 * DAY)
+    const full = await harvestSource(deps, id)
+    expect(full).toMatchObject({ complete: true, seen: 30, unchanged: 30 })
+    expect(oai.requests.at(-1)?.url).not.toContain('from=')
   })
 })
 

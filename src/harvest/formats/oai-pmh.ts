@@ -30,12 +30,17 @@ import {
 } from './oai-pmh-xml.ts'
 
 export const oaiPmh: Connector = {
-  /** `?verb=ListRecords&metadataPrefix=…[&set=…]`, prefix and set read from the source URL's query. */
-  firstPage(source) {
+  /**
+   * `?verb=ListRecords&metadataPrefix=…[&set=…][&from=…]`, prefix and set read from the source URL's
+   * query. `from` is a day: every repository accepts day granularity, and records of that day seen
+   * again cost nothing (their content hash is unchanged).
+   */
+  firstPage(source, since) {
     const { endpoint, metadataPrefix, set } = endpointOf(source)
     const setArgument = set ? `&set=${encodeURIComponent(set)}` : ''
+    const fromArgument = since ? `&from=${since}` : ''
     return {
-      url: `${endpoint}?verb=ListRecords&metadataPrefix=${encodeURIComponent(metadataPrefix)}${setArgument}`,
+      url: `${endpoint}?verb=ListRecords&metadataPrefix=${encodeURIComponent(metadataPrefix)}${setArgument}${fromArgument}`,
       method: 'GET',
     }
   },
