@@ -3,7 +3,7 @@
 import type { Db } from '../db/schema.ts'
 import type { Deps } from '../shared/deps.ts'
 import { ValidationError } from '../shared/errors.ts'
-import { freeCourseIds } from './harvested-course-repository.ts'
+import { freeCourseIds } from './cross-listing-repository.ts'
 
 /** Moves every listing of `fromId` into `intoId` and deletes the emptied course. */
 export async function mergeCourses(

@@ -1,10 +1,9 @@
 // Saves one page of harvested records: unchanged records (same content hash) cost one UPDATE for
 // the whole page; new and changed ones are written in one transaction with their course, listing
 // and runs. A record whose listing belongs to demo or manual data is refused, never merged.
+import { findCrossListed, freeCourseIds } from '../catalog/cross-listing-repository.ts'
 import {
-  findCrossListed,
   findListingsByKeys,
-  freeCourseIds,
   insertHarvestedListings,
   markListingsSeen,
   updateHarvestedListing,
