@@ -1,7 +1,7 @@
 // Reads the ISCED-F 2013 code list with its labels in every UI language from isced-f-2013.csv.
 import fs from 'node:fs'
 import { z } from 'zod'
-import { parseCsv } from '../shared/csv.ts'
+import { readCsvRecords } from '../shared/csv.ts'
 import { SubjectLevel, type Subject } from './subject.ts'
 
 const CSV_URL = new URL('./isced-f-2013.csv', import.meta.url)
@@ -15,12 +15,12 @@ const Row = z.object({
 })
 
 export function readIscedF(): Subject[] {
-  const [header, ...rows] = parseCsv(fs.readFileSync(CSV_URL, 'utf8'))
+  const [header, ...rows] = readCsvRecords(fs.readFileSync(CSV_URL, 'utf8'), ',', 1000)
   if (!header) return []
-  return rows.map((cells, i) => {
-    const record = Object.fromEntries(header.map((name, j) => [name, cells[j] ?? '']))
+  return rows.map(({ line, fields }) => {
+    const record = Object.fromEntries(header.fields.map((name, j) => [name, fields[j] ?? '']))
     const parsed = Row.safeParse(record)
-    if (!parsed.success) throw new Error(`isced-f-2013.csv line ${i + 2}: ${parsed.error.message}`)
+    if (!parsed.success) throw new Error(`isced-f-2013.csv line ${line}: ${parsed.error.message}`)
     const row: Record<string, string> = parsed.data
     return {
       code: parsed.data.code,

@@ -14,7 +14,7 @@ import { harvestSource } from '../harvest-source.ts'
 import type { Source } from '../source.ts'
 import { createSource } from '../source-repository.ts'
 import { CSV_COLUMNS, columnNames, type CsvColumn } from './csv-columns.ts'
-import { detectSeparator, readCsvRecords } from './csv-reader.ts'
+import { detectSeparator, readCsvRecords } from '../../shared/csv.ts'
 import { csv, CsvCourse, readCourses } from './csv.ts'
 
 const FIXTURE = readFileSync(new URL('../../../test/fixtures/catalog.csv', import.meta.url), 'utf8')

@@ -5,7 +5,7 @@ import type { HarvestedRun } from '../harvest-record.ts'
 import { parseEffort } from '../normalize-effort.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
 import { columnNames, CsvRow, isColumn, REQUIRED_COLUMNS, type CsvColumn } from './csv-columns.ts'
-import { detectSeparator, readCsvRecords, type CsvRecord } from './csv-reader.ts'
+import { CsvSyntaxError, detectSeparator, readCsvRecords, type CsvRecord } from '../../shared/csv.ts'
 import {
   accepted,
   institutionsFor,
@@ -72,7 +72,7 @@ export function readCourses(text: string): (CsvCourse | CsvRowProblem)[] {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text
   if (/^\s*</.test(body))
     throw new PageError('the file is HTML, not CSV: is the spreadsheet published (shared) as CSV?')
-  const [header, ...rows] = readCsvRecords(body, detectSeparator(body), MAX_CSV_ROWS)
+  const [header, ...rows] = readRecords(body)
   if (!header) throw new PageError('the file is empty: its first line must name the columns')
   const columns = readHeader(header)
   if (rows.length === 0)
@@ -232,4 +232,14 @@ function asHtml(text: string): string {
 
 function quote(value: string): string {
   return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`
+}
+
+/** The file's records; a file the reader cannot read fails the page (and so the run). */
+function readRecords(body: string): CsvRecord[] {
+  try {
+    return readCsvRecords(body, detectSeparator(body), MAX_CSV_ROWS)
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new PageError(error.message)
+    throw error
+  }
 }
