@@ -8,7 +8,6 @@ export const SourceFormat = z.enum([
   'course-discovery',
   'moochub',
   'oai-pmh',
-  'jsonld-sitemap',
   'coursera',
   'csv',
 ])

@@ -12,7 +12,6 @@ export type ErrorCode =
   | 'conflict'
   | 'not_acceptable'
   | 'invalid_config'
-  | 'not_implemented'
   | 'internal'
 
 export interface ErrorDetail {
