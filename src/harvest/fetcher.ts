@@ -1,10 +1,11 @@
 // The harvester's outbound HTTP client for untrusted servers: timeouts, a cap on the decoded body, strict
 // UTF-8, retries with jittered backoff honouring Retry-After. Every failure is an UpstreamError.
 // Timeouts run on real timers because they guard real sockets; backoff, Retry-After and sleeping use deps.
+import { parseTarget, redirected, redirectTarget } from './fetch-urls.ts'
 import type { RateLimiter } from './rate-limiter.ts'
+import { UpstreamError } from './upstream-error.ts'
 
-export type UpstreamReason =
-  'timeout' | 'too_large' | 'http_status' | 'network' | 'invalid_utf8' | 'retry_after_too_long' | 'bad_url'
+export { UpstreamError, type UpstreamReason } from './upstream-error.ts'
 
 export interface FetchPolicy {
   /** Milliseconds from sending the request to having the response headers (includes connecting). */
@@ -49,22 +50,6 @@ export interface FetchedBody {
   text: string
   /** Decoded body size in bytes. */
   bytes: number
-}
-
-export class UpstreamError extends Error {
-  readonly retryAfterMs: number | undefined
-
-  constructor(
-    readonly reason: UpstreamReason,
-    message: string,
-    readonly url: string,
-    readonly status?: number,
-    options: { retryAfterMs?: number; cause?: unknown } = {},
-  ) {
-    super(message, { cause: options.cause })
-    this.name = 'UpstreamError'
-    this.retryAfterMs = options.retryAfterMs
-  }
 }
 
 const DEFAULT_TOTAL_TIMEOUT_MS = 10 * 60_000
@@ -134,58 +119,6 @@ const BACKOFF_CAP_MS = 60_000
 function backoffMs(deps: FetchDeps, policy: FetchPolicy, attempt: number): number {
   return Math.floor(deps.random() * Math.min(BACKOFF_CAP_MS, policy.backoffBaseMs * 2 ** attempt))
 }
-
-/**
- * Redirects are followed only on the same host (an http → https upgrade included), at most
- * MAX_REDIRECTS times: a feed must not send the harvester — or a credential it posts — elsewhere.
- */
-function redirectTarget(from: URL, location: string, hops: number): URL {
-  let to: URL
-  try {
-    to = new URL(location, from)
-  } catch {
-    throw new UpstreamError(
-      'bad_url',
-      `Redirect to an invalid URL: ${JSON.stringify(location.slice(0, 200))}`,
-      from.href,
-    )
-  }
-  if (hops >= MAX_REDIRECTS)
-    throw new UpstreamError('bad_url', `More than ${MAX_REDIRECTS} redirects`, from.href)
-  const upgrade = from.protocol === 'http:' && to.protocol === 'https:' && from.hostname === to.hostname
-  if (to.origin !== from.origin && !upgrade) {
-    throw new UpstreamError(
-      'bad_url',
-      `Redirect to ${to.origin} refused: the harvester stays on ${from.origin}`,
-      from.href,
-    )
-  }
-  return parseTarget(to.href)
-}
-
-/** 303, and 301/302 after a POST, continue as a GET without the body (as browsers do). */
-function redirected(request: RequestInit, status: number): RequestInit {
-  const toGet = status === 303 || ((status === 301 || status === 302) && request.method === 'POST')
-  return toGet ? { ...request, method: 'GET', body: undefined } : request
-}
-
-function parseTarget(url: string): URL {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw new UpstreamError('bad_url', `Not a URL: ${JSON.stringify(url.slice(0, 200))}`, url)
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new UpstreamError('bad_url', `Only http and https URLs are fetched, not ${parsed.protocol}`, url)
-  }
-  if (parsed.username || parsed.password) {
-    throw new UpstreamError('bad_url', 'URLs with credentials are not fetched; send them as a header', url)
-  }
-  return parsed
-}
-
-const MAX_REDIRECTS = 5
 
 async function fetchOnce(
   deps: FetchDeps,
