@@ -64,6 +64,17 @@ export class PageError extends Error {
   }
 }
 
+/** A fetched page read as JSON; text that is not JSON fails the page with the parser's message. */
+export function pageJson(page: FetchedPage): unknown {
+  try {
+    return JSON.parse(page.text)
+  } catch (error) {
+    throw new PageError(
+      `${page.url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    )
+  }
+}
+
 export function rejected(key: string | null, reason: string): ParseResult {
   return { rejected: { key, reason } }
 }

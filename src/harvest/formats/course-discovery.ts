@@ -19,6 +19,7 @@ import {
   type FetchedPage,
   type ParseContext,
   keywordWords,
+  pageJson,
 } from './connector.ts'
 import { oauth2ClientCredentials } from './oauth2-client-credentials.ts'
 
@@ -105,13 +106,7 @@ export const courseDiscovery: Connector = {
   authorize: oauth2ClientCredentials,
 
   readPage(page: FetchedPage, source: Source) {
-    let json: unknown
-    try {
-      json = JSON.parse(page.text)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new PageError(`${page.url} is not valid JSON: ${reason}`)
-    }
+    const json = pageJson(page)
     const parsed = Page.safeParse(json)
     if (!parsed.success) {
       const detail = z.object({ detail: z.string() }).safeParse(json).data?.detail

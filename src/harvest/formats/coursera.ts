@@ -15,6 +15,7 @@ import {
   type Connector,
   type FetchedPage,
   type ParseContext,
+  pageJson,
 } from './connector.ts'
 
 const COURSERA = 'https://www.coursera.org'
@@ -94,14 +95,7 @@ export const coursera: Connector = {
   firstPage: (source) => ({ url: pageUrl(source, '0'), method: 'GET' }),
 
   readPage(page: FetchedPage, source: Source) {
-    let json: unknown
-    try {
-      json = JSON.parse(page.text)
-    } catch (error) {
-      throw new PageError(
-        `${page.url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      )
-    }
+    const json = pageJson(page)
     const parsed = Page.safeParse(json)
     if (!parsed.success)
       throw new PageError(`${page.url} is not a Coursera courses.v1 page: expected "elements"`)

@@ -16,6 +16,7 @@ import {
   type Connector,
   type FetchedPage,
   type ParseContext,
+  pageJson,
 } from './connector.ts'
 import { parseCourseKey } from './openedx-courses.ts'
 
@@ -54,14 +55,7 @@ export const edxSearch: Connector = {
   headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
 
   readPage(page: FetchedPage, source: Source) {
-    let json: unknown
-    try {
-      json = JSON.parse(page.text)
-    } catch (error) {
-      throw new PageError(
-        `${page.url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      )
-    }
+    const json = pageJson(page)
     const parsed = Page.safeParse(json)
     if (!parsed.success) {
       const message =

@@ -19,6 +19,7 @@ import {
   type FetchedPage,
   type ParseContext,
   keywordWords,
+  pageJson,
 } from './connector.ts'
 
 /** Values of a field that may be one value, a list or missing; items of the wrong shape are dropped. */
@@ -99,13 +100,7 @@ export const moochub: Connector = {
   headers: { Accept: MOOCHUB_ACCEPT },
 
   readPage(page: FetchedPage, source: Source) {
-    let json: unknown
-    try {
-      json = JSON.parse(page.text)
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new PageError(`${page.url} is not valid JSON: ${reason}`)
-    }
+    const json = pageJson(page)
     const parsed = Page.safeParse(json)
     if (!parsed.success) {
       const error = ErrorDocument.safeParse(json).data?.errors[0]

@@ -16,6 +16,7 @@ import {
   type Connector,
   type FetchedPage,
   type ParseContext,
+  pageJson,
 } from './connector.ts'
 
 const Page = z.object({
@@ -51,14 +52,7 @@ export const openedxCourses: Connector = {
   }),
 
   readPage(page: FetchedPage, source: Source) {
-    let json: unknown
-    try {
-      json = JSON.parse(page.text)
-    } catch (error) {
-      throw new PageError(
-        `${page.url} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
-      )
-    }
+    const json = pageJson(page)
     const parsed = Page.safeParse(json)
     if (!parsed.success)
       throw new PageError(`${page.url} is not an Open edX courses page: expected "results" and "pagination"`)
