@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/env.ts'
 import { Layout } from '../http/layout.tsx'
+import { listParam } from '../http/openapi.ts'
 import { Pager } from '../http/page-parts.tsx'
 import { pageContext, renderPage } from '../http/render.tsx'
 import { findInstitutions, listInstitutions } from '../institutions/institution-repository.ts'
@@ -19,20 +20,13 @@ import { CourseSort, getCourse, listCourses, translationsOf } from './course-rep
 import { FacetForm } from './facet-form.tsx'
 import { courseFacets } from './facet-repository.ts'
 
-const many = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).filter(Boolean))
-    .pipe(z.array(item).max(50))
-    .optional()
-
 const BrowseQuery = PageQuery.extend({
   per_page: z.coerce.number().int().min(1).max(100).default(20),
-  subject: many(z.string().regex(/^\d{2,4}$/, 'must be an ISCED-F code')),
-  language: many(z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag')),
-  institution: many(z.string().max(64)),
-  platform: many(z.string().max(64)),
-  availability: many(Availability),
+  subject: listParam(z.string().regex(/^\d{2,4}$/, 'must be an ISCED-F code')),
+  language: listParam(z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag')),
+  institution: listParam(z.string().max(64)),
+  platform: listParam(z.string().max(64)),
+  availability: listParam(Availability),
   sort: CourseSort.default('title'),
 })
 

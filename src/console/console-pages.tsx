@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { csrf } from 'hono/csrf'
+import { createMiddleware } from 'hono/factory'
 import type { Principal } from '../auth/api-key.ts'
 import {
   closeSession,
@@ -46,18 +47,13 @@ const EDIT_FIELDS = ['baseUrl', 'defaultLanguage', 'scheduleMinutes', 'ratePerMi
 export function consolePages(deps: Deps) {
   const { db } = deps
   const app = new Hono<AppEnv>()
-  app.use('/console/*', csrf())
-  app.use('/console', csrf())
-  app.use('/console/*', async (c, next) => {
+  // Every console route: refuse cross-site form posts, and know who is signed in.
+  const session = createMiddleware<AppEnv>(async (c, next) => {
     const token = getCookie(c, COOKIE)
     c.set('principal', token ? await sessionPrincipal(db, token, deps.now().toISOString()) : undefined)
     await next()
   })
-  app.use('/console', async (c, next) => {
-    const token = getCookie(c, COOKIE)
-    c.set('principal', token ? await sessionPrincipal(db, token, deps.now().toISOString()) : undefined)
-    await next()
-  })
+  for (const path of ['/console', '/console/*']) app.use(path, csrf(), session)
 
   const platformsFor = async (principal: Principal) => {
     const allowed = await manageablePlatforms(db, principal)

@@ -57,7 +57,7 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 }
 
 /** A query parameter taking one or more values, comma-separated or repeated. */
-export function listParam<T extends z.ZodType<unknown, string>>(item: T, description: string) {
+export function listParam<T extends z.ZodType<unknown, string>>(item: T, description = '') {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((value) =>
@@ -69,7 +69,7 @@ export function listParam<T extends z.ZodType<unknown, string>>(item: T, descrip
     .pipe(z.array(item).max(50))
     .optional()
     .meta({
-      description: `${description} Several values: comma-separated or repeated (OR-ed).`,
+      description: `${description} Several values: comma-separated or repeated (OR-ed).`.trim(),
       param: { style: 'form', explode: true },
     })
 }
