@@ -34,16 +34,6 @@ export async function getPlatform(db: Db, id: string): Promise<Platform> {
   return found
 }
 
-export async function findPlatforms(db: Db, ids: readonly string[]): Promise<Map<string, Platform>> {
-  if (ids.length === 0) return new Map()
-  const rows = await db
-    .selectFrom('platforms')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute()
-  return new Map(rows.map((row) => [row.id, toPlatform(row)]))
-}
-
 export async function createPlatform(db: Db, input: PlatformCreate, now: string): Promise<Platform> {
   if (await findPlatform(db, input.id)) {
     throw new ConflictError(`A platform with id "${input.id}" already exists.`, 'body.id')
@@ -84,14 +74,6 @@ export async function updatePlatform(
     .where('id', '=', id)
     .execute()
   return getPlatform(db, id)
-}
-
-export async function countPlatforms(db: Db): Promise<number> {
-  const { n } = await db
-    .selectFrom('platforms')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
 }
 
 async function assertInstitution(db: Db, id: string | null | undefined): Promise<void> {

@@ -14,11 +14,6 @@ export const Subject = z
   .meta({ id: 'Subject' })
 export type Subject = z.infer<typeof Subject>
 
-/** The broad field (two digits) a code belongs to. */
-export function broadField(code: string): string {
-  return code.slice(0, 2)
-}
-
 export function labelIn(subject: Subject, locale: string): string {
   return subject.labels[locale] ?? subject.labels.en ?? subject.code
 }
