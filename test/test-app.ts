@@ -24,6 +24,13 @@ export function testDeps(db: Db): Deps {
   return { db, now: () => NOW, newId: () => `id-${String(++n).padStart(6, '0')}` }
 }
 
+/** A fresh test database holding the registry (subjects, institutions, platforms), no demo courses. */
+export async function createRegistryDb(): Promise<TestDb> {
+  const testDb = await createTestDb()
+  await seedAll(testDeps(testDb.db), { demo: false })
+  return testDb
+}
+
 export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
   const testDb = await createTestDb()
   const deps = testDeps(testDb.db)

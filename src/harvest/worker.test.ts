@@ -2,9 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openedxRun, startFakeOpenedx, type FakeOpenedx } from '../../test/fakes/openedx-lms.ts'
 import { harvestDeps } from '../../test/harvest-deps.ts'
-import { testDeps } from '../../test/test-app.ts'
-import { createTestDb, type TestDb } from '../../test/test-db.ts'
-import { seedAll } from '../seed/seed.ts'
+import { createRegistryDb } from '../../test/test-app.ts'
+import { type TestDb } from '../../test/test-db.ts'
 import { listHarvestRuns } from './harvest-run-repository.ts'
 import { createSource, getSource, updateSource } from './source-repository.ts'
 import { runDueSources } from './worker.ts'
@@ -13,8 +12,7 @@ let t: TestDb
 let lms: FakeOpenedx
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedAll(testDeps(t.db), { demo: false })
+  t = await createRegistryDb()
   lms = await startFakeOpenedx(Array.from({ length: 3 }, (_, i) => openedxRun(i)))
 })
 afterAll(async () => {

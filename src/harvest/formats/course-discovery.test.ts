@@ -9,9 +9,8 @@ import {
   type FakeCourseDiscovery,
 } from '../../../test/fakes/course-discovery.ts'
 import { harvestDeps, type TestHarvestDeps } from '../../../test/harvest-deps.ts'
-import { testDeps } from '../../../test/test-app.ts'
-import { createTestDb, type TestDb } from '../../../test/test-db.ts'
-import { seedAll } from '../../seed/seed.ts'
+import { createRegistryDb } from '../../../test/test-app.ts'
+import { type TestDb } from '../../../test/test-db.ts'
 import { harvestSource } from '../harvest-source.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { createSource } from '../source-repository.ts'
@@ -26,8 +25,7 @@ let sources = 0
 let firstRequest = 0
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedAll(testDeps(t.db), { demo: false })
+  t = await createRegistryDb()
   api = await startFakeCourseDiscovery()
 })
 afterAll(async () => {

@@ -4,11 +4,10 @@ import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startFakeHttpServer, type FakeHttpServer } from '../../../test/fake-http-server.ts'
 import { harvestDeps, type TestHarvestDeps } from '../../../test/harvest-deps.ts'
-import { NOW, testDeps } from '../../../test/test-app.ts'
-import { createTestDb, type TestDb } from '../../../test/test-db.ts'
+import { createRegistryDb, NOW } from '../../../test/test-app.ts'
+import { type TestDb } from '../../../test/test-db.ts'
 import type { Platform } from '../../institutions/platform.ts'
 import { createPlatform } from '../../institutions/platform-repository.ts'
-import { seedAll } from '../../seed/seed.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { harvestSource } from '../harvest-source.ts'
 import type { Source } from '../source.ts'
@@ -39,8 +38,7 @@ const line = (cells: Partial<Record<CsvColumn, string>>) =>
     .join(',')
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedAll(testDeps(t.db), { demo: false })
+  t = await createRegistryDb()
   const platform = { name: 'Sheet MOOC', software: 'other', baseUrl: 'https://sheet-mooc.example' } as const
   await createPlatform(
     t.db,

@@ -4,9 +4,8 @@ import type { ServerResponse } from 'node:http'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { edxSearchResult, startFakeEdxSearch, type FakeEdxSearch } from '../../../test/fakes/edx-search.ts'
 import { harvestDeps, type TestHarvestDeps } from '../../../test/harvest-deps.ts'
-import { testDeps } from '../../../test/test-app.ts'
-import { createTestDb, type TestDb } from '../../../test/test-db.ts'
-import { seedAll } from '../../seed/seed.ts'
+import { createRegistryDb } from '../../../test/test-app.ts'
+import { type TestDb } from '../../../test/test-db.ts'
 import { harvestSource } from '../harvest-source.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { createSource } from '../source-repository.ts'
@@ -19,8 +18,7 @@ let sourceId = ''
 let n = 0
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedAll(testDeps(t.db), { demo: false })
+  t = await createRegistryDb()
   lms = await startFakeEdxSearch()
 })
 afterAll(async () => {

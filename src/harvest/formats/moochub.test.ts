@@ -9,11 +9,10 @@ import {
   type FakeMoochub,
 } from '../../../test/fakes/moochub.ts'
 import { harvestDeps, type TestHarvestDeps } from '../../../test/harvest-deps.ts'
-import { NOW, testDeps } from '../../../test/test-app.ts'
-import { createTestDb, type TestDb } from '../../../test/test-db.ts'
+import { createRegistryDb, NOW } from '../../../test/test-app.ts'
+import { type TestDb } from '../../../test/test-db.ts'
 import { createInstitution } from '../../institutions/institution-repository.ts'
 import { createPlatform } from '../../institutions/platform-repository.ts'
-import { seedAll } from '../../seed/seed.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { harvestSource } from '../harvest-source.ts'
 import type { Source } from '../source.ts'
@@ -48,8 +47,7 @@ async function addSource(baseUrl: string, orgMap: Record<string, string> = ORG_M
 }
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedAll(testDeps(t.db), { demo: false })
+  t = await createRegistryDb()
   const now = NOW.toISOString()
   for (const [id, en, de] of [
     ['tugraz', 'Graz University of Technology', 'Technische Universität Graz'],

@@ -10,9 +10,8 @@ import {
   type OaiResource,
 } from '../../../test/fakes/oai-pmh.ts'
 import { harvestDeps, type TestHarvestDeps } from '../../../test/harvest-deps.ts'
-import { testDeps } from '../../../test/test-app.ts'
-import { createTestDb, type TestDb } from '../../../test/test-db.ts'
-import { seedAll } from '../../seed/seed.ts'
+import { createRegistryDb } from '../../../test/test-app.ts'
+import { type TestDb } from '../../../test/test-db.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { harvestSource } from '../harvest-source.ts'
 import type { Source } from '../source.ts'
@@ -30,8 +29,7 @@ let deps: TestHarvestDeps
 let sourceCount = 0
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedAll(testDeps(t.db), { demo: false })
+  t = await createRegistryDb()
   oai = await startFakeOaiPmh()
 })
 afterAll(async () => {
