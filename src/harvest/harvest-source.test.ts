@@ -389,6 +389,7 @@ describe('feeds that misbehave', () => {
     await saveCursor(t.db, sourceId, {
       generation: 'gen-of-dead-run',
       next: { url: `${lms.url}/api/courses/v1/courses/?page=3&page_size=100`, method: 'GET' },
+      full: true,
     })
     const run = await harvestSource(deps, sourceId)
     expect(run).toMatchObject({ status: 'succeeded', generation: 'gen-of-dead-run', added: 50 })
@@ -398,6 +399,7 @@ describe('feeds that misbehave', () => {
     await saveCursor(t.db, sourceId, {
       generation: 'old',
       next: { url: `${lms.url}/api/courses/v1/courses/?page=99&page_size=100`, method: 'GET' },
+      full: true,
     })
     const failed = await harvestSource(deps, sourceId)
     expect(failed.error).toMatch(/HTTP 404.*saved position was dropped/)

@@ -9,7 +9,13 @@ import { ConflictError } from '../shared/errors.ts'
 import type { Logger } from '../shared/logger.ts'
 import { fetchText, UpstreamError, type FetchDeps, type FetchPolicy } from './fetcher.ts'
 import { connectorFor } from './formats/index.ts'
-import { PageError, type Connector, type PageContent, type ParseContext } from './formats/connector.ts'
+import {
+  PageError,
+  type Connector,
+  type FetchedPage,
+  type LinkedRecord,
+  type ParseContext,
+} from './formats/connector.ts'
 import type { HarvestRecord, Rejected } from './harvest-record.ts'
 import { parseContext } from './parse-context.ts'
 import { savePage, withdrawRecords } from './harvest-record-repository.ts'
@@ -60,6 +66,8 @@ interface Pass {
   runId: string
   generation: string
   counts: RunCounts
+  /** Whether the pass covers the whole feed (saved with the cursor). */
+  full?: boolean
 }
 
 export async function harvestSource(deps: HarvestDeps, sourceId: string): Promise<HarvestRun> {
@@ -84,8 +92,8 @@ export async function harvestSource(deps: HarvestDeps, sourceId: string): Promis
     try {
       const first =
         cursor?.next ?? connector.firstPage(source, await incrementalSince(deps.db, source.id, deps.now()))
-      const full = cursor ? true : (connector.isFullPass?.(first) ?? true)
-      await walk(deps, source, connector, pass, first, leaseMs)
+      const full = cursor ? cursor.full : (connector.isFullPass?.(first) ?? true)
+      await walk(deps, source, connector, { ...pass, full }, first, leaseMs)
       if (full) {
         const now = deps.now().toISOString()
         pass.counts.withdrawn += await withdrawUnseen(deps.db, source.id, pass.generation, now)
@@ -145,7 +153,7 @@ async function walk(
     : {}
   const headers = { ...connector.headers, ...auth }
   const fetchPage = (request: PageRequest) => {
-    const fingerprint = `${request.method} ${request.url} ${request.body ?? ''}`
+    const fingerprint = `${request.method} ${request.url} ${request.body ?? ''} ${request.state ?? ''}`
     if (visited.has(fingerprint)) {
       return Promise.reject(
         new PageError(`the feed links back to a page it already gave (${request.url}); stopped`),
@@ -154,21 +162,24 @@ async function walk(
     visited.add(fingerprint)
     return send(request, headers)
   }
-  let pending: ReturnType<typeof fetchPage> | null = fetchPage(first)
+  let request: PageRequest | null = first
+  let pending: Promise<FetchedPage> | null = fetchPage(first)
   let pages = 0
-  while (pending) {
-    const page = await pending
-    const content = connector.readPage({ url: page.url, text: page.text }, source)
+  while (pending && request) {
+    const page: FetchedPage = await pending
+    const content = connector.readPage({ url: page.url, text: page.text }, source, request)
+    const next: PageRequest | null = content.next
     // Fetch the next page while this one is parsed and saved; its failure surfaces when awaited.
-    pending = content.next ? fetchPage(content.next) : null
+    // The same resource at a new position (further into a long sitemap) is read from this text.
+    pending = next ? (sameResource(next, request) ? Promise.resolve(page) : fetchPage(next)) : null
     pending?.catch(() => undefined)
-    await savePageContent(deps, source, connector, ctx, pass, content)
+    request = next
+    const records = connector.linkedPage
+      ? await fetchLinked(content.records, connector.linkedPage.bind(connector), (r) => send(r, headers))
+      : { records: content.records, rejections: [] }
+    await savePageContent(deps, source, connector, ctx, pass, records)
     await deps.db.transaction().execute(async (trx) => {
-      await saveCursor(
-        trx,
-        source.id,
-        content.next ? { generation: pass.generation, next: content.next } : null,
-      )
+      await saveCursor(trx, source.id, next ? { generation: pass.generation, next, full: !!pass.full } : null)
       await saveRunCounts(trx, pass.runId, pass.counts)
       await renewLease(trx, source.id, deps.holder, new Date(deps.now().getTime() + leaseMs).toISOString())
     })
@@ -181,16 +192,47 @@ async function walk(
   }
 }
 
+function sameResource(a: PageRequest, b: PageRequest): boolean {
+  return a.url === b.url && a.method === b.method && a.body === b.body && a.state !== b.state
+}
+
+/** Linked pages, four at a time: fetched pages become LinkedRecords; pages that are gone, rejections. */
+async function fetchLinked(
+  links: unknown[],
+  pageOf: (raw: unknown) => PageRequest,
+  send: (request: PageRequest) => Promise<{ url: string; text: string }>,
+): Promise<{ records: unknown[]; rejections: Rejected[] }> {
+  const records: LinkedRecord[] = []
+  const rejections: Rejected[] = []
+  for (let i = 0; i < links.length; i += 4) {
+    const batch = links.slice(i, i + 4).map(async (link) => {
+      const request = pageOf(link)
+      try {
+        const page = await send(request)
+        records.push({ link, page: { url: page.url, text: page.text } })
+      } catch (error) {
+        if (!isPermanent(error) || error instanceof PageError) throw error
+        rejections.push({ key: request.url, reason: describe(error) })
+      }
+    })
+    // Wait for the whole batch even when one fails, so no fetch outlives the run.
+    const settled = await Promise.allSettled(batch)
+    const failure = settled.find((s) => s.status === 'rejected')
+    if (failure) throw failure.reason
+  }
+  return { records, rejections }
+}
+
 async function savePageContent(
   deps: HarvestDeps,
   source: Source,
   connector: Connector,
   ctx: ParseContext,
   pass: Pass,
-  content: PageContent,
+  content: { records: unknown[]; rejections: Rejected[] },
 ) {
   const records: HarvestRecord[] = []
-  const rejections: Rejected[] = []
+  const rejections: Rejected[] = [...content.rejections]
   const deletions: string[] = []
   for (const raw of content.records) {
     const result = connector.parseRecord(raw, ctx)
@@ -203,7 +245,7 @@ async function savePageContent(
   pass.counts.withdrawn += await withdrawRecords(deps, target, deletions)
   rejections.push(...saved.rejected)
   await addRejections(deps, pass.runId, rejections)
-  pass.counts.seen += content.records.length
+  pass.counts.seen += content.records.length + content.rejections.length
   pass.counts.added += saved.added
   pass.counts.updated += saved.updated
   pass.counts.unchanged += saved.unchanged

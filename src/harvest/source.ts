@@ -26,10 +26,20 @@ export const PageRequest = z.object({
   url: z.string(),
   method: z.enum(['GET', 'POST']).default('GET'),
   body: z.string().optional(),
+  /** The connector's own position carried with the request (e.g. how far into a long sitemap); never sent. */
+  state: z.string().optional(),
 })
 export type PageRequest = z.infer<typeof PageRequest>
 
-export const Cursor = z.object({ generation: z.string(), next: PageRequest })
+/**
+ * Where an interrupted pass resumes. `full`: the pass covers the whole feed, so what it did not see
+ * is withdrawn at its end (a resumed incremental pass must not withdraw what it was never sent).
+ */
+export const Cursor = z.object({
+  generation: z.string(),
+  next: PageRequest,
+  full: z.boolean().default(false),
+})
 export type Cursor = z.infer<typeof Cursor>
 
 export const Source = z

@@ -46,14 +46,32 @@ export interface Connector {
   authorize?(ctx: AuthorizeContext): Promise<Record<string, string>>
   /** Headers every request of this format sends (e.g. content negotiation). */
   headers?: Record<string, string>
-  /** Splits a page; throws PageError when the page itself is unusable. */
-  readPage(page: FetchedPage, source: Source): PageContent
+  /**
+   * Splits a page; throws PageError when the page itself is unusable. `request` is what was asked
+   * for, with the connector's state. A `next` that differs from `request` only in state is read
+   * from the same text, not fetched again.
+   */
+  readPage(page: FetchedPage, source: Source, request?: PageRequest): PageContent
+  /**
+   * For feeds that list links rather than records (a sitemap): the page a raw record points to.
+   * The runner fetches it with the pass's rate limit and retries and hands parseRecord a
+   * LinkedRecord. A page that is gone (4xx) rejects that record; any other failure ends the run,
+   * which resumes from the same position later.
+   */
+  linkedPage?(raw: unknown): PageRequest
+
   /**
    * Whether a pass starting at `first` covers the whole feed, so that listings it does not see are
    * withdrawn. Incremental passes (OAI-PMH `from`) are not. Default: true.
    */
   isFullPass?(first: PageRequest): boolean
   parseRecord(raw: unknown, ctx: ParseContext): ParseResult
+}
+
+/** What parseRecord receives for a connector with linkedPage: the raw link and the page it points to. */
+export interface LinkedRecord {
+  link: unknown
+  page: FetchedPage
 }
 
 /** A page that cannot be read at all (not JSON, wrong shape): the run fails with this reason. */

@@ -335,6 +335,23 @@ describe('harvesting an OAI-PMH repository in IEEE LOM', () => {
     expect(full).toMatchObject({ complete: true, seen: 30, unchanged: 30 })
     expect(oai.requests.at(-1)?.url).not.toContain('from=')
   })
+
+  it('resumes an interrupted incremental pass without withdrawing what it was never sent', async () => {
+    oai.pageSize = 10
+    oai.resources = resources(40)
+    const id = await newSource()
+    await harvestSource(deps, id)
+    oai.resources = oai.resources.map((r, i) => (i < 15 ? { ...r, datestamp: TODAY_STAMP } : r))
+    let calls = 0
+    oai.override((req, res, recorded) =>
+      ++calls === 2 ? res.writeHead(404).end('gone for a moment') : oai.serve(req, res, recorded),
+    )
+    expect(await harvestSource(deps, id)).toMatchObject({ status: 'failed', seen: 10 })
+    oai.override(undefined)
+    const resumed = await harvestSource(deps, id)
+    expect(resumed).toMatchObject({ status: 'succeeded', complete: false, seen: 5, withdrawn: 0 })
+    expect((await listingsOf(id)).filter((l) => l.status !== 'active')).toEqual([])
+  })
 })
 
 describe('OAI-PMH repositories that misbehave', () => {
