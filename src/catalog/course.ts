@@ -7,10 +7,34 @@ export const Pacing = z.enum(['instructor', 'self'])
 export const ListingStatus = z.enum(['active', 'withdrawn'])
 export const Origin = z.enum(['demo', 'manual', 'harvest'])
 export const Availability = z.enum(['current', 'starting-soon', 'upcoming', 'self-paced', 'archived'])
+/** Whether a course can be taken without paying; auditing for free counts as free. */
+export const Access = z.enum(['free', 'paid'])
+/** Whether a certificate is offered, and whether it costs. */
+export const Certificate = z.enum(['none', 'free', 'paid'])
+export const Money = z
+  .object({
+    amount: z.number().nonnegative().max(10_000_000),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code such as EUR'),
+  })
+  .meta({ id: 'Money' })
 export type Level = z.infer<typeof Level>
 export type Pacing = z.infer<typeof Pacing>
 export type Origin = z.infer<typeof Origin>
 export type Availability = z.infer<typeof Availability>
+export type Access = z.infer<typeof Access>
+export type Certificate = z.infer<typeof Certificate>
+export type Money = z.infer<typeof Money>
+
+/** What a listing costs; every field null when the platform does not say. */
+const offerFields = {
+  access: Access.nullable().meta({ description: 'free: can be taken without paying (auditing counts)' }),
+  certificate: Certificate.nullable().meta({
+    description: 'Whether a certificate is offered and if it costs',
+  }),
+  price: Money.nullable().meta({
+    description: 'The lowest price the platform names: for access when paid, else for the certificate',
+  }),
+}
 
 export const AVAILABILITIES: readonly Availability[] = Availability.options
 /** A run starting within this many days is "starting soon"; later ones are "upcoming". */
@@ -42,6 +66,7 @@ export const Listing = z
     url: z.string(),
     status: ListingStatus,
     origin: Origin,
+    ...offerFields,
     runs: z.array(Run),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -113,12 +138,15 @@ export const ListingCreate = z
     platformKey: z.string().trim().min(1).max(255),
     url: HttpUrl,
     status: ListingStatus.default('active'),
+    access: offerFields.access.optional(),
+    certificate: offerFields.certificate.optional(),
+    price: offerFields.price.optional(),
   })
   .meta({ id: 'ListingCreate' })
 export type ListingCreate = z.infer<typeof ListingCreate>
 
 export const ListingUpdate = z
-  .strictObject({ url: HttpUrl, status: ListingStatus })
+  .strictObject({ url: HttpUrl, status: ListingStatus, ...offerFields })
   .partial()
   .meta({ id: 'ListingUpdate' })
 export type ListingUpdate = z.infer<typeof ListingUpdate>

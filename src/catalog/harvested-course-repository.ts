@@ -3,6 +3,7 @@
 import type { Insertable } from 'kysely'
 import type { Database, Db } from '../db/schema.ts'
 import type { HarvestRecord, HarvestedRun } from '../harvest/harvest-record.ts'
+import { offerColumns } from './listing-repository.ts'
 import { titleKey } from './title-key.ts'
 
 export interface ListingRef {
@@ -94,6 +95,7 @@ export async function insertHarvestedListings(
       source_id: where.sourceId,
       group_reason: groupReason ?? null,
       seen_generation: where.generation,
+      ...offerColumns(record),
       ...stamp,
     })),
   )
@@ -128,7 +130,13 @@ export async function updateHarvestedListing(
   }
   await db
     .updateTable('listings')
-    .set({ url: record.url, status: 'active', seen_generation: generation, updated_at: now })
+    .set({
+      url: record.url,
+      status: 'active',
+      seen_generation: generation,
+      ...offerColumns(record),
+      updated_at: now,
+    })
     .where('id', '=', listing.id)
     .execute()
 }

@@ -4,6 +4,8 @@ import { findPlatform } from '../institutions/platform-repository.ts'
 import type { Deps } from '../shared/deps.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../shared/errors.ts'
 import {
+  Access,
+  Certificate,
   ListingStatus,
   Origin,
   Pacing,
@@ -12,6 +14,7 @@ import {
   type Listing,
   type ListingCreate,
   type ListingUpdate,
+  type Money,
   type Run,
   type RunCreate,
   type RunUpdate,
@@ -90,6 +93,7 @@ export async function createListing(
       url: input.url,
       status: input.status,
       origin,
+      ...offerColumns(input),
       created_at: now,
       updated_at: now,
     })
@@ -106,7 +110,12 @@ export async function updateListing(
   await getListing(deps.db, id, today)
   await deps.db
     .updateTable('listings')
-    .set({ ...patch, updated_at: deps.now().toISOString() })
+    .set({
+      ...(patch.url !== undefined && { url: patch.url }),
+      ...(patch.status !== undefined && { status: patch.status }),
+      ...offerColumns(patch),
+      updated_at: deps.now().toISOString(),
+    })
     .where('id', '=', id)
     .execute()
   return getListing(deps.db, id, today)
@@ -212,9 +221,31 @@ function toListing(row: ListingRow, runs: Run[]): Listing {
     url: row.url,
     status: ListingStatus.parse(row.status),
     origin: Origin.parse(row.origin),
+    access: row.access === null ? null : Access.parse(row.access),
+    certificate: row.certificate === null ? null : Certificate.parse(row.certificate),
+    price:
+      row.price_amount === null || row.price_currency === null
+        ? null
+        : { amount: row.price_amount, currency: row.price_currency },
     runs,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  }
+}
+
+/** The offer columns of the fields given; an absent field is left as it is. */
+export function offerColumns(offer: {
+  access?: Access | null | undefined
+  certificate?: Certificate | null | undefined
+  price?: Money | null | undefined
+}) {
+  return {
+    ...(offer.access !== undefined && { access: offer.access }),
+    ...(offer.certificate !== undefined && { certificate: offer.certificate }),
+    ...(offer.price !== undefined && {
+      price_amount: offer.price?.amount ?? null,
+      price_currency: offer.price?.currency ?? null,
+    }),
   }
 }
 

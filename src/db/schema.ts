@@ -78,6 +78,13 @@ export interface ListingTable {
   group_reason: string | null
   /** The harvest generation that last saw one of the listing's records. */
   seen_generation: string | null
+  /** free | paid; null = unknown. */
+  access: string | null
+  /** none | free | paid; null = unknown. */
+  certificate: string | null
+  price_amount: number | null
+  /** ISO 4217, set when price_amount is. */
+  price_currency: string | null
   created_at: string
   updated_at: string
 }

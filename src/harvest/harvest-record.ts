@@ -1,7 +1,7 @@
 // HarvestRecord: one upstream record after parsing and normalization, in moocx's own terms,
 // ready to become (or update) a course, its listing on the source's platform and its runs.
 import { createHash } from 'node:crypto'
-import type { Level, Pacing } from '../catalog/course.ts'
+import type { Access, Certificate, Level, Money, Pacing } from '../catalog/course.ts'
 
 export interface HarvestedRun {
   runKey: string
@@ -34,6 +34,11 @@ export interface HarvestRecord {
   weeks: number | null
   instructors: string[]
   subtitleLanguages: string[]
+  /** Null when the feed does not say. */
+  access: Access | null
+  certificate: Certificate | null
+  /** The lowest price the feed names: for access when paid, else for the certificate. */
+  price: Money | null
   runs: HarvestedRun[]
 }
 

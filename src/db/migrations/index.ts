@@ -1,4 +1,5 @@
-// Every migration, in order. Migrations are frozen once they land; add new ones at the end.
+// Every migration. Kysely runs them in the order of their names, so a new name must sort after
+// every other one. Migrations are frozen once they land; add new ones at the end.
 import type { Migration } from 'kysely'
 import * as catalogCore from './2026-11-29-catalog-core.ts'
 import * as harvest from './2026-11-29-harvest.ts'
@@ -6,6 +7,7 @@ import * as consoleSessions from './2026-11-29-console-sessions.ts'
 import * as pushNonces from './2026-11-29-push-nonces.ts'
 import * as subjectMappings from './2026-11-29-subject-mappings.ts'
 import * as crossListing from './2026-11-29-cross-listing.ts'
+import * as listingOffers from './2026-11-30-listing-offers.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
@@ -14,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-push-nonces': pushNonces,
   '2026-11-29-subject-mappings': subjectMappings,
   '2026-11-29-cross-listing': crossListing,
+  '2026-11-30-listing-offers': listingOffers,
 }

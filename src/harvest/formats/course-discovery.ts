@@ -160,6 +160,9 @@ export const courseDiscovery: Connector = {
       weeks: weeksOf(runs),
       instructors: instructorsOf(runs),
       subtitleLanguages: normalizeLanguages(runs.flatMap((r) => r.transcript_languages)).slice(0, 30),
+      access: null,
+      certificate: null,
+      price: null,
       runs: runs.map(harvestedRun),
     })
   },

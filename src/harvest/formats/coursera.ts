@@ -161,6 +161,9 @@ export const coursera: Connector = {
       weeks: weeks > 0 ? weeks : null,
       instructors: instructorNames(e.instructorIds, instructors),
       subtitleLanguages: normalizeLanguages(e.subtitleLanguages),
+      access: null,
+      certificate: null,
+      price: null,
       runs: [
         {
           runKey: startsOn ?? 'self-paced',

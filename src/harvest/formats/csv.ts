@@ -174,6 +174,9 @@ function toRecord(course: CsvCourse, ctx: ParseContext) {
     weeks: filled('weeks') ?? (effort.weeks ? Math.round(effort.weeks) : null),
     instructors: filled('instructors') ?? [],
     subtitleLanguages: filled('subtitle_languages') ?? [],
+    access: null,
+    certificate: null,
+    price: null,
     runs: rows.map(toRun),
   })
 }

@@ -126,6 +126,9 @@ export const edxSearch: Connector = {
       weeks: effort.weeks === undefined ? weeksBetween(startsOn, endsOn) : Math.round(effort.weeks) || null,
       instructors: [],
       subtitleLanguages: [],
+      access: null,
+      certificate: null,
+      price: null,
       runs: [
         {
           runKey: parts.run,

@@ -160,6 +160,9 @@ export const moochub: Connector = {
       weeks: weeksOf(a.duration, runs),
       instructors: peopleOf([...a.instructor, ...a.instructors]),
       subtitleLanguages: [],
+      access: null,
+      certificate: null,
+      price: null,
       runs,
     })
   },

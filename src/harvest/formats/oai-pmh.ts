@@ -143,6 +143,9 @@ function toRecord(id: string, d: Described, ctx: ParseContext): ParseResult {
     weeks: d.weeks,
     instructors: [],
     subtitleLanguages: [],
+    access: null,
+    certificate: null,
+    price: null,
     runs: [],
   })
 }

@@ -108,6 +108,9 @@ export const openedxCourses: Connector = {
       weeks: weeksBetween(startsOn, endsOn),
       instructors: [],
       subtitleLanguages: [],
+      access: null,
+      certificate: null,
+      price: null,
       runs: [
         {
           runKey: parts.run,
