@@ -11,6 +11,7 @@ import { openedxCourses } from '../src/harvest/formats/openedx-courses.ts'
 import { seedRegistry } from '../src/seed/seed.ts'
 import { createSource, getSource } from '../src/harvest/source-repository.ts'
 import { createLogger } from '../src/shared/logger.ts'
+import { systemDeps } from '../src/shared/deps.ts'
 
 const [mode = 'harvest', url = '', dbArg = 'sqlite:/tmp/bench.sqlite', sourceId = 'bench-lms'] =
   process.argv.slice(2)
@@ -62,11 +63,7 @@ async function harvest(): Promise<Measured> {
     : ({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test', schema: dbArg.slice(9) } as const)
   const db = openDatabase(config)
   await migrateToLatest(db, config)
-  const deps = processHarvestDeps(
-    { ...testDeps(db), newId: () => crypto.randomUUID() },
-    createLogger('warn'),
-    'http://bench',
-  )
+  const deps = processHarvestDeps({ ...systemDeps(db) }, createLogger('warn'), 'http://bench')
   await seedRegistry(deps)
   const exists = await getSource(db, sourceId).catch(() => undefined)
   if (!exists) {

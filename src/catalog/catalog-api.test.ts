@@ -178,4 +178,35 @@ describe('writes', () => {
     expect((await list('availability=upcoming')).data).toEqual([])
     expect((await list('platform=edx')).data.map((c) => c.id)).not.toContain('c-upcoming')
   })
+
+  it('records what a listing costs, and refuses prices that are not money', async () => {
+    const course = (await (await t.app.request('/api/v1/courses/c-upcoming')).json()) as Course
+    const listingId = course.listings[0]?.id ?? ''
+    const patch = (body: unknown) =>
+      t.app.request(`/api/v1/listings/${listingId}`, jsonRequest('PATCH', body, t.adminKey))
+    const offer = { access: 'free', certificate: 'paid', price: { amount: 49.5, currency: 'EUR' } }
+    const res = await patch(offer)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject(offer)
+    const again = (await (await t.app.request('/api/v1/courses/c-upcoming')).json()) as Course
+    expect(again.listings[0]).toMatchObject(offer)
+
+    for (const [body, field] of [
+      [{ price: { amount: 10, currency: 'eur' } }, 'body.price.currency'],
+      [{ price: { amount: -1, currency: 'EUR' } }, 'body.price.amount'],
+      [{ price: { amount: 10 } }, 'body.price.currency'],
+      [{ access: 'cheap' }, 'body.access'],
+      [{ certificate: true }, 'body.certificate'],
+    ] as const) {
+      const bad = await patch(body)
+      expect(bad.status).toBe(400)
+      expect(JSON.stringify(await bad.json())).toContain(field)
+    }
+    expect((await (await t.app.request(`/api/v1/listings/${listingId}`)).json()) as unknown).toMatchObject(
+      offer,
+    )
+
+    const cleared = await patch({ price: null, certificate: null })
+    expect(await cleared.json()).toMatchObject({ access: 'free', certificate: null, price: null })
+  })
 })

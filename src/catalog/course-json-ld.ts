@@ -2,7 +2,7 @@
 import { nameIn, type Institution } from '../institutions/institution.ts'
 import type { Platform } from '../institutions/platform.ts'
 import { labelIn, type Subject } from '../subjects/subject.ts'
-import type { Course } from './course.ts'
+import type { Course, Listing } from './course.ts'
 
 interface Context {
   institutions: Map<string, Institution>
@@ -35,6 +35,16 @@ export function courseJsonLd(course: Course, ctx: Context): string {
           provider: { '@type': 'Organization', name: ctx.platforms.get(l.platformId)?.name ?? l.platformId },
         })),
     )
+  const offers = course.listings
+    .filter((l) => l.status === 'active' && l.access !== null)
+    .map((l) => ({
+      '@type': 'Offer',
+      category: offerCategory(l),
+      url: l.url,
+      ...(l.price && { price: l.price.amount, priceCurrency: l.price.currency }),
+      ...(l.access === 'free' && !l.price && { price: 0 }),
+      offeredBy: { '@type': 'Organization', name: ctx.platforms.get(l.platformId)?.name ?? l.platformId },
+    }))
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Course',
@@ -59,6 +69,13 @@ export function courseJsonLd(course: Course, ctx: Context): string {
       instructor: course.instructors.map((name) => ({ '@type': 'Person', name })),
     }),
     ...(instances.length > 0 && { hasCourseInstance: instances }),
+    ...(offers.length > 0 && { offers }),
   }
   return JSON.stringify(data).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+}
+
+/** Google's course offer categories: Free, Partially Free (free to take, paid certificate), Paid. */
+function offerCategory(listing: Listing): string {
+  if (listing.access === 'paid') return 'Paid'
+  return listing.certificate === 'paid' ? 'Partially Free' : 'Free'
 }

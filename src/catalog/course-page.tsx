@@ -1,6 +1,6 @@
 // The course page: facts, description, where to take it (listings and runs), language versions,
 // and schema.org Course JSON-LD.
-import { formatDate, languageName } from '../i18n/format.ts'
+import { formatDate, formatMoney, languageName } from '../i18n/format.ts'
 import { Layout, type PageContext } from '../http/layout.tsx'
 import { Paragraphs, TableScroll } from '../http/page-parts.tsx'
 import { nameIn, nameLanguage, type Institution } from '../institutions/institution.ts'
@@ -189,6 +189,7 @@ function ListingSection({
           </a>
         </p>
       )}
+      {offerText(page, listing) && <p>{offerText(page, listing)}</p>}
       <p class="meta">
         {t('course.platformKey')}: <code dir="ltr">{listing.platformKey}</code>
       </p>
@@ -227,6 +228,19 @@ function ListingSection({
       )}
     </section>
   )
+}
+
+/** "Free to take · Certificate for a fee · From US$49.00", from what the platform says; null if nothing. */
+function offerText(page: PageContext, listing: Listing): string | null {
+  const { t, locale } = page
+  const parts = [
+    listing.access && t(`offer.access.${listing.access}`),
+    listing.certificate && t(`offer.certificate.${listing.certificate}`),
+    listing.price &&
+      listing.price.amount > 0 &&
+      t('offer.price', { price: formatMoney(listing.price.amount, listing.price.currency, locale) }),
+  ].filter((p): p is string => typeof p === 'string')
+  return parts.length > 0 ? parts.join(' · ') : null
 }
 
 function enrollment(page: PageContext, opens: string | null, closes: string | null): string {

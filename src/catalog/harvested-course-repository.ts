@@ -217,12 +217,14 @@ export async function markListingsSeen(
 ): Promise<void> {
   const ids = [...new Set(listingIds)]
   if (ids.length === 0) return
-  await db.updateTable('listings').set({ seen_generation: generation }).where('id', 'in', ids).execute()
   await db
     .updateTable('listings')
-    .set({ status: 'active', updated_at: now })
+    .set((eb) => ({
+      seen_generation: generation,
+      status: 'active',
+      updated_at: eb.case().when('status', '=', 'withdrawn').then(now).else(eb.ref('updated_at')).end(),
+    }))
     .where('id', 'in', ids)
-    .where('status', '=', 'withdrawn')
     .execute()
 }
 

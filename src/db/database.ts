@@ -19,7 +19,9 @@ export function openDatabase(config: DatabaseConfig): Db {
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    // A 64 MiB page cache (the default is 2 MiB): a harvest touches every index of a large catalog.
+    sqlite.pragma('cache_size = -65536')
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   }
   const schema = 'schema' in config ? config.schema : undefined
   const pool = new pg.Pool({
@@ -28,6 +30,32 @@ export function openDatabase(config: DatabaseConfig): Db {
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   })
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * Kysely prepares every statement it runs; a harvest runs the same few hundred SQL texts thousands
+ * of times. Keeps the most recently used prepared statements (better-sqlite3 statements are reusable).
+ */
+function withStatementCache(sqlite: SQLite.Database, size = 500) {
+  const cache = new Map<string, SQLite.Statement>()
+  return {
+    close: () => {
+      cache.clear()
+      sqlite.close()
+    },
+    prepare: (sql: string) => {
+      const found = cache.get(sql)
+      if (found) {
+        cache.delete(sql) // re-inserted below: the Map's order is the recency order
+        cache.set(sql, found)
+        return found
+      }
+      const statement = sqlite.prepare(sql)
+      cache.set(sql, statement)
+      if (cache.size > size) cache.delete(cache.keys().next().value ?? '')
+      return statement
+    },
+  }
 }
 
 /**

@@ -65,6 +65,24 @@ describe('the course page', () => {
     expect(data.provider).toEqual([expect.objectContaining({ name: 'Tsinghua University' })])
   })
 
+  it("says what each listing costs in the visitor's language, and offers it in JSON-LD", async () => {
+    await makeCourse(t.deps, { id: 'priced', title: 'Priced course', institutions: ['cornell'] })
+    const listing = await makeListing(t.deps, 'priced', {
+      access: 'free',
+      certificate: 'paid',
+      price: { amount: 49, currency: 'USD' },
+    })
+    await makeRun(t.deps, listing.id, { startsOn: '2026-12-01', endsOn: '2027-02-01' })
+    const en = await (await get('/courses/priced?lang=en')).text()
+    expect(en).toContain('Free to take · Certificate for a fee · From $49.00')
+    const ru = await (await get('/courses/priced?lang=ru')).text()
+    expect(ru).toMatch(/Можно пройти бесплатно · Платный сертификат · От 49,00\s\$/)
+    const block = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(en)?.[1] ?? ''
+    expect(JSON.parse(block)).toMatchObject({
+      offers: [{ '@type': 'Offer', category: 'Partially Free', price: 49, priceCurrency: 'USD' }],
+    })
+  })
+
   it('escapes hostile course text in HTML and in JSON-LD', async () => {
     const html = await (await get('/courses/hostile-title')).text()
     expect(html).not.toContain('<script>alert(1)')

@@ -1,8 +1,9 @@
-// Locale-aware names and dates through Intl: languages, countries, calendar dates, numbers.
+// Locale-aware names and dates through Intl: languages, countries, calendar dates, numbers, prices.
 
 const displayNames = new Map<string, Intl.DisplayNames>()
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const numberFormats = new Map<string, Intl.NumberFormat>()
+const moneyFormats = new Map<string, Intl.NumberFormat>()
 
 function cached<T>(map: Map<string, T>, key: string, make: () => T): T {
   const found = map.get(key)
@@ -56,4 +57,17 @@ export function formatDate(date: string, locale: string): string {
 
 export function formatNumber(value: number, locale: string): string {
   return cached(numberFormats, locale, () => new Intl.NumberFormat(locale)).format(value)
+}
+
+/** An amount in an ISO 4217 currency, e.g. "US$49.00" or "49,00 €"; the code itself if Intl does not know it. */
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  try {
+    return cached(
+      moneyFormats,
+      `${locale} ${currency}`,
+      () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+    ).format(amount)
+  } catch {
+    return `${formatNumber(amount, locale)} ${currency}`
+  }
 }

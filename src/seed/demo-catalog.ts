@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { addDays, type Pacing } from '../catalog/course.ts'
 import type { NewCatalogRows } from '../catalog/catalog-import-repository.ts'
 import { titleKey } from '../catalog/title-key.ts'
-import { ORG_CODE, PLATFORMS_OF, TRANSLATION_GROUPS } from './demo-plan.ts'
+import { OFFERS_OF, ORG_CODE, PLATFORMS_OF, TRANSLATION_GROUPS } from './demo-plan.ts'
 
 const DemoCourse = z.strictObject({
   slug: z.string().regex(/^[a-z0-9-]+$/),
@@ -82,6 +82,7 @@ export function demoCatalogRows(courses: readonly DemoCourse[], today: string, n
         url: platformUrl(c, platform),
         status: 'active',
         origin: 'demo',
+        ...offerFor(`${c.slug}/${platform}`, platform),
         created_at: now,
         updated_at: now,
       })
@@ -180,6 +181,23 @@ function runsFor(seed: string, weeks: number, today: string): PlannedRun[] {
   if (!current || (h >> 5) % 3 === 0) runs.push(past)
   if (current && (h >> 7) % 5 === 0) runs.push(plan(200 + (h % 60), 'instructor'))
   return runs
+}
+
+/** The listing's offer columns: one course in ten is a paid professional course on paying platforms. */
+function offerFor(seed: string, platform: string) {
+  const offers = OFFERS_OF[platform]
+  if (!offers) return {}
+  const h = hash(`offer/${seed}`)
+  const prices = offers.certificatePrices
+  const price = prices[h % Math.max(1, prices.length)]
+  if (offers.freeCertificate || price === undefined) return { access: 'free', certificate: 'free' }
+  const professional = h % 10 === 0
+  return {
+    access: professional ? 'paid' : 'free',
+    certificate: 'paid',
+    price_amount: professional ? price * 3 : price,
+    price_currency: offers.currency,
+  }
 }
 
 function runKey(startsOn: string): string {

@@ -77,3 +77,20 @@ export const ORG_CODE: Record<string, string> = {
   uon: 'UoNx',
   utoronto: 'UTorontoX',
 }
+
+/**
+ * What taking a demo course costs on each platform, as such platforms typically charge: free to
+ * take with a paid certificate (prices drawn from the list), a free certificate, or now and then a
+ * paid professional course. Unlisted platforms say nothing (null).
+ */
+export const OFFERS_OF: Record<
+  string,
+  { currency: string; certificatePrices: number[]; freeCertificate?: boolean }
+> = {
+  edx: { currency: 'USD', certificatePrices: [49, 99, 149, 199] },
+  coursera: { currency: 'USD', certificatePrices: [49, 59, 79] },
+  xuetangx: { currency: 'CNY', certificatePrices: [100, 200, 300] },
+  openedu: { currency: 'RUB', certificatePrices: [1500, 3000, 5000] },
+  'spbu-openedx': { currency: 'RUB', certificatePrices: [], freeCertificate: true },
+  'thai-mooc': { currency: 'THB', certificatePrices: [], freeCertificate: true },
+}

@@ -1,17 +1,17 @@
 // What I/O-doing functions receive: the database, the clock and the id source, wired at the edge.
-import { randomUUID } from 'node:crypto'
 import type { Db } from '../db/schema.ts'
+import { timeOrderedId } from './ids.ts'
 
 export interface Deps {
   db: Db
   /** The current instant. */
   now: () => Date
-  /** A new unique id for rows whose ids people do not choose. */
+  /** A new unique id for rows whose ids people do not choose; later ids sort later. */
   newId: () => string
 }
 
 export function systemDeps(db: Db): Deps {
-  return { db, now: () => new Date(), newId: () => randomUUID() }
+  return { db, now: () => new Date(), newId: () => timeOrderedId() }
 }
 
 export function isoNow(deps: Pick<Deps, 'now'>): string {

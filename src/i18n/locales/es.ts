@@ -65,6 +65,12 @@ export const es: Messages = {
   'level.advanced': 'Avanzado',
   'pacing.instructor': 'Guiado por el docente',
   'pacing.self': 'A tu ritmo',
+  'offer.access.free': 'Se puede cursar gratis',
+  'offer.access.paid': 'Curso de pago',
+  'offer.certificate.none': 'Sin certificado',
+  'offer.certificate.free': 'Certificado gratuito',
+  'offer.certificate.paid': 'Certificado de pago',
+  'offer.price': 'Desde {price}',
   'course.demo': 'Demo',
   'course.demoNotice':
     'Este curso pertenece al catálogo de demostración. Muestra cómo funciona moocx y no es una oferta real.',

@@ -65,6 +65,12 @@ export const fr: Messages = {
   'level.advanced': 'Avancé',
   'pacing.instructor': 'Rythme fixé par l’enseignant',
   'pacing.self': 'À votre rythme',
+  'offer.access.free': 'Accessible gratuitement',
+  'offer.access.paid': 'Cours payant',
+  'offer.certificate.none': 'Sans certificat',
+  'offer.certificate.free': 'Certificat gratuit',
+  'offer.certificate.paid': 'Certificat payant',
+  'offer.price': 'À partir de {price}',
   'course.demo': 'Démo',
   'course.demoNotice':
     'Ce cours fait partie du catalogue de démonstration. Il montre le fonctionnement de moocx et ne correspond à aucune offre réelle.',

@@ -68,6 +68,12 @@ export const ru: Messages = {
   'level.advanced': 'Продвинутый',
   'pacing.instructor': 'По расписанию',
   'pacing.self': 'В своём темпе',
+  'offer.access.free': 'Можно пройти бесплатно',
+  'offer.access.paid': 'Платный курс',
+  'offer.certificate.none': 'Без сертификата',
+  'offer.certificate.free': 'Бесплатный сертификат',
+  'offer.certificate.paid': 'Платный сертификат',
+  'offer.price': 'От {price}',
   'course.demo': 'Демо',
   'course.demoNotice':
     'Этот курс входит в демонстрационный каталог. Он показывает, как работает moocx, и не является реальным курсом.',
