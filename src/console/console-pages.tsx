@@ -28,8 +28,9 @@ import { listPlatforms } from '../institutions/platform-repository.ts'
 import type { Deps } from '../shared/deps.ts'
 import { ValidationError, type ErrorDetail } from '../shared/errors.ts'
 import { issuesToDetails } from '../shared/zod-issues.ts'
-import { RunPage, RunsTable, SignedIn, SignInPage, SourcesTable } from './console-views.tsx'
+import { RunPage, SignedIn, SignInPage, SourcesTable } from './console-views.tsx'
 import { formToInput, SourceForm, valuesOf, type FormValues } from './source-form.tsx'
+import { EDIT_FIELDS, SourcePage } from './source-page.tsx'
 
 const COOKIE = 'moocx_console'
 const NEW_FIELDS = [
@@ -42,7 +43,6 @@ const NEW_FIELDS = [
   'ratePerMinute',
   'orgMap',
 ] as const
-const EDIT_FIELDS = ['baseUrl', 'defaultLanguage', 'scheduleMinutes', 'ratePerMinute', 'orgMap'] as const
 
 export function consolePages(deps: Deps) {
   const { db } = deps
@@ -68,61 +68,20 @@ export function consolePages(deps: Deps) {
     form?: { values: FormValues; errors: ErrorDetail[] },
   ) => {
     const page = pageContext(c)
-    const { t } = page
     const source = await getSource(db, id)
     await mayManagePlatform(db, principal, source.platformId, 'param.id')
     const runs = await listHarvestRuns(db, source.id)
-    const queued = c.req.query('queued') === '1'
     return renderPage(
       c,
-      <Layout page={page} title={source.id} current="console">
-        <SignedIn page={page} principal={principal} />
-        <h1 dir="ltr">{source.id}</h1>
-        {queued && (
-          <p class="notice" role="status">
-            {t('console.source.runQueued')}
-          </p>
-        )}
-        <dl class="facts">
-          <dt>{t('console.source.platform')}</dt>
-          <dd>{source.platformId}</dd>
-          <dt>{t('console.source.format')}</dt>
-          <dd>{source.format}</dd>
-          <dt>{t('console.source.status')}</dt>
-          <dd>{t(`console.source.status.${source.status}`)}</dd>
-          {source.pausedReason && (
-            <>
-              <dt>{t('console.source.pausedReason')}</dt>
-              <dd lang="en">{source.pausedReason}</dd>
-            </>
-          )}
-          <dt>{t('console.source.nextRun')}</dt>
-          <dd>{source.nextRunAt ?? t('console.source.notScheduled')}</dd>
-        </dl>
-        <div class="toolbar">
-          <form method="post" action={`/console/sources/${encodeURIComponent(source.id)}/run`}>
-            <button type="submit">{t('console.source.runNow')}</button>
-          </form>
-          <form method="post" action={`/console/sources/${encodeURIComponent(source.id)}/status`}>
-            <input type="hidden" name="status" value={source.status === 'active' ? 'paused' : 'active'} />
-            <button type="submit">
-              {source.status === 'active' ? t('console.source.pause') : t('console.source.resume')}
-            </button>
-          </form>
-        </div>
-        <h2>{t('console.runs')}</h2>
-        <RunsTable page={page} runs={runs} />
-        <h2>{t('console.source.edit')}</h2>
-        <SourceForm
-          t={t}
-          action={`/console/sources/${encodeURIComponent(source.id)}`}
-          fields={EDIT_FIELDS}
-          values={form?.values ?? valuesOf(source)}
-          errors={form?.errors ?? []}
-          platforms={[]}
-          submit={t('console.source.save')}
-        />
-      </Layout>,
+      <SourcePage
+        page={page}
+        principal={principal}
+        source={source}
+        runs={runs}
+        queued={c.req.query('queued') === '1'}
+        values={form?.values ?? valuesOf(source)}
+        errors={form?.errors ?? []}
+      />,
       form?.errors.length ? 400 : 200,
     )
   }
