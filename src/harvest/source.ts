@@ -10,6 +10,7 @@ export const SourceFormat = z.enum([
   'oai-pmh',
   'coursera',
   'csv',
+  'jsonld-sitemap',
 ])
 export type SourceFormat = z.infer<typeof SourceFormat>
 

@@ -5,6 +5,7 @@ import { courseDiscovery } from './course-discovery.ts'
 import { coursera } from './coursera.ts'
 import { csv } from './csv.ts'
 import { edxSearch } from './edx-search.ts'
+import { jsonldSitemap } from './jsonld-sitemap.ts'
 import { moochub } from './moochub.ts'
 import { oaiPmh } from './oai-pmh.ts'
 import { openedxCourses } from './openedx-courses.ts'
@@ -17,6 +18,7 @@ const connectors: Record<SourceFormat, Connector> = {
   'oai-pmh': oaiPmh,
   coursera,
   csv,
+  'jsonld-sitemap': jsonldSitemap,
 }
 
 export function connectorFor(format: SourceFormat): Connector {
