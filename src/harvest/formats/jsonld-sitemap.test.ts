@@ -19,7 +19,9 @@ import { listRejections } from '../harvest-run-repository.ts'
 import { harvestSource } from '../harvest-source.ts'
 import { applyPush } from '../push-service.ts'
 import { createSource, getSource } from '../source-repository.ts'
-import { LINKS_PER_STEP } from './jsonld-sitemap.ts'
+import type { PageRequest, Source } from '../source.ts'
+import { PageError, type ParseContext } from './connector.ts'
+import { jsonldSitemap, LINKS_PER_STEP } from './jsonld-sitemap.ts'
 
 const DAY = 86_400_000
 
@@ -394,5 +396,80 @@ describe('course sites that misbehave', () => {
         expect.stringMatching(/^the page lists 2 courses and none of them is the page itself/),
       ]),
     )
+  })
+})
+
+describe('the jsonld-sitemap connector', () => {
+  const BASE = 'https://courses.example.edu/sitemap.xml'
+  const source = { baseUrl: BASE } as Source
+  const urlset = (locs: string[], lastmod = '2026-10-01') =>
+    `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs
+      .map((loc) => `<url><loc>${loc}</loc><lastmod>${lastmod}</lastmod></url>`)
+      .join('')}</urlset>`
+  const links = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => `https://courses.example.edu/c/${from + i}`)
+  const read = (text: string, request: PageRequest) =>
+    jsonldSitemap.readPage({ url: request.url, text }, source, request)
+  const locs = (records: unknown[]) => records.map((r) => jsonldSitemap.linkedPage?.(r).url)
+
+  it('starts at the source URL, carrying since for an incremental pass that is not full', () => {
+    const full = jsonldSitemap.firstPage(source)
+    expect(full).toEqual({ url: BASE, method: 'GET' })
+    expect(jsonldSitemap.isFullPass?.(full)).toBe(true)
+    const incremental = jsonldSitemap.firstPage(source, '2026-11-01')
+    expect(incremental).toEqual({ url: BASE, method: 'GET', state: '{"since":"2026-11-01"}' })
+    expect(jsonldSitemap.isFullPass?.(incremental)).toBe(false)
+  })
+
+  it('hands out a long sitemap a step at a time, re-reading the same text', () => {
+    const text = urlset(links(120))
+    const first = read(text, jsonldSitemap.firstPage(source))
+    expect(locs(first.records)).toEqual(links(LINKS_PER_STEP))
+    expect(first.next).toEqual({
+      url: BASE,
+      method: 'GET',
+      state: JSON.stringify({ offset: 50, after: 'https://courses.example.edu/c/49' }),
+    })
+    const second = read(text, first.next ?? jsonldSitemap.firstPage(source))
+    expect(locs(second.records)).toEqual(links(50, 50))
+    const third = read(text, second.next ?? jsonldSitemap.firstPage(source))
+    expect(locs(third.records)).toEqual(links(20, 100))
+    expect(third.next).toBeNull()
+  })
+
+  it('continues after the last link handed out when the sitemap changed in between', () => {
+    const first = read(urlset(links(120)), jsonldSitemap.firstPage(source))
+    const shrunk = urlset(links(110, 10)) // ten links removed before the position
+    const next = read(shrunk, first.next ?? jsonldSitemap.firstPage(source))
+    expect(locs(next.records)[0]).toBe('https://courses.example.edu/c/50')
+  })
+
+  it('skips links older than since on an incremental pass, keeping links without a lastmod', () => {
+    const text = `<urlset>
+      <url><loc>https://courses.example.edu/old</loc><lastmod>2026-10-31</lastmod></url>
+      <url><loc>https://courses.example.edu/new</loc><lastmod>2026-11-01T00:30:00Z</lastmod></url>
+      <url><loc>https://courses.example.edu/undated</loc></url></urlset>`
+    const { records } = read(text, jsonldSitemap.firstPage(source, '2026-11-01'))
+    expect(locs(records)).toEqual(['https://courses.example.edu/new', 'https://courses.example.edu/undated'])
+  })
+
+  it('fails a sitemap whose links all lead elsewhere, and a position it cannot read', () => {
+    const elsewhere = urlset(['https://other.example.org/a', 'javascript:alert(1)'])
+    expect(() => read(elsewhere, jsonldSitemap.firstPage(source))).toThrow(
+      /none of the 2 links of .* is on courses\.example\.edu/,
+    )
+    expect(() => read(urlset(links(1)), { url: BASE, method: 'GET', state: '{"offset":-1}' })).toThrow(
+      PageError,
+    )
+  })
+
+  it('rejects a pushed value that is not a Course object', () => {
+    const ctx = { source, platform: { institutionId: null } } as ParseContext
+    expect(jsonldSitemap.parseRecord('Course', ctx)).toEqual({
+      rejected: { key: null, reason: 'not a schema.org Course JSON-LD object' },
+    })
+    expect(jsonldSitemap.parseRecord([{ '@type': 'Event' }], ctx)).toEqual({
+      rejected: { key: null, reason: 'no schema.org Course in the pushed JSON-LD' },
+    })
   })
 })
