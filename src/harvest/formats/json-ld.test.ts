@@ -72,7 +72,17 @@ describe('jsonLdGraph', () => {
   })
 
   it('resolves bare references to the node that defines them, keeping unknown ones as written', () => {
-    const graph = jsonLdGraph({ value: { '@graph': [{ '@id': '/#org', name: 'Uni' }] } }, BASE)
+    const graph = jsonLdGraph(
+      {
+        value: {
+          '@graph': [
+            { '@id': '/#org', '@type': 'Organization' },
+            { '@id': '/#org', name: 'Uni' },
+          ],
+        },
+      },
+      BASE,
+    )
     const provider = [{ '@id': 'https://courses.example.edu/#org' }, { '@id': '#missing' }, 'Plain text']
     expect(objectsOf(provider, graph)).toEqual([{ '@id': '/#org', name: 'Uni' }, { '@id': '#missing' }])
     expect(namesOf(provider, graph)).toEqual(['Plain text', 'Uni'])

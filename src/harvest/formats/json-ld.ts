@@ -64,7 +64,7 @@ export function jsonLdGraph(source: { html: string } | { value: unknown }, base:
   const ids = new Map<string, JsonObject>()
   for (const node of nodes) {
     const id = idOf(node, base)
-    if (id && !ids.has(id) && Object.keys(node).some((k) => k !== '@id')) ids.set(id, node)
+    if (id && !ids.has(id) && !isReference(node)) ids.set(id, node)
   }
   return { nodes, ids, base, blocks, invalid }
 }
@@ -95,9 +95,7 @@ export function idOf(node: JsonObject, base: string): string | undefined {
 export function objectsOf(value: unknown, graph: JsonLdGraph): JsonObject[] {
   return listOf(value).flatMap((item): JsonObject[] => {
     if (!isObject(item)) return []
-    const id = Object.keys(item).every((k) => k === '@id' || k === '@type')
-      ? idOf(item, graph.base)
-      : undefined
+    const id = isReference(item) ? idOf(item, graph.base) : undefined
     return [(id && graph.ids.get(id)) || item]
   })
 }
@@ -130,6 +128,11 @@ export function listOf(value: unknown): unknown[] {
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A node that only points at another (`{"@id": "#org", "@type": "Organization"}`). */
+function isReference(node: JsonObject): boolean {
+  return Object.keys(node).every((k) => k === '@id' || k === '@type' || k === '@context')
 }
 
 /** Objects breadth first: a page's top-level nodes come before the ones nested in them. */
