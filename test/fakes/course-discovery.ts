@@ -26,6 +26,21 @@ export interface DiscoveryRun {
   max_effort: number | null
   weeks_to_complete: number | null
   marketing_url: string | null
+  /** DiscoverySeat items; anything else to serve a hostile feed. */
+  seats: unknown[]
+  [extra: string]: unknown
+}
+
+/** A seat as the discovery service serializes it: the price a decimal string, the currency a code. */
+export interface DiscoverySeat {
+  type: string
+  price: unknown
+  currency: unknown
+  upgrade_deadline: string | null
+  credit_provider: string | null
+  credit_hours: number | null
+  sku: string | null
+  bulk_sku: string | null
   [extra: string]: unknown
 }
 
@@ -72,6 +87,27 @@ const SUBJECTS = [
   { name: 'Language', slug: 'language' },
 ]
 
+/** A seat of `type` at `price` (a string such as "99.00", as the service sends it). */
+export function discoverySeat(
+  type: string,
+  price: unknown = '0.00',
+  currency: unknown = 'USD',
+  overrides: Partial<DiscoverySeat> = {},
+): DiscoverySeat {
+  const paid = type !== 'audit' && type !== 'honor'
+  return {
+    type,
+    price,
+    currency,
+    upgrade_deadline: type === 'verified' ? '2026-05-01T23:59:00Z' : null,
+    credit_provider: type === 'credit' ? 'asu' : null,
+    credit_hours: type === 'credit' ? 3 : null,
+    sku: paid ? `${type.slice(0, 3).toUpperCase()}7C1A2B` : null,
+    bulk_sku: paid ? `B${type.slice(0, 3).toUpperCase()}3F9E` : null,
+    ...overrides,
+  }
+}
+
 export function discoveryRun(
   courseKey: string,
   run: string,
@@ -92,10 +128,7 @@ export function discoveryRun(
     availability: 'Upcoming',
     content_language: 'en-us',
     transcript_languages: ['en-us', 'zh-cmn'],
-    seats: [
-      { type: 'audit', price: '0.00', currency: 'USD' },
-      { type: 'verified', price: '99.00', currency: 'USD' },
-    ],
+    seats: [discoverySeat('audit'), discoverySeat('verified', '99.00')],
     staff: [{ uuid: 'p-1', given_name: 'Dimitris', family_name: 'Bertsimas', slug: 'dimitris-bertsimas' }],
     min_effort: 10,
     max_effort: 15,

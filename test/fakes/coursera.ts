@@ -16,7 +16,8 @@ export interface CourseraElement {
   instructorIds?: string[]
   domainTypes?: { domainId: string; subdomainId: string }[]
   photoUrl?: string
-  certificates?: string[]
+  /** Certificate kinds (`VerifiedCert`, `Specialization`), every one paid for; any value for hostile tests. */
+  certificates?: unknown
   startDate?: number
   [extra: string]: unknown
 }

@@ -17,7 +17,8 @@ export interface EdxSearchData {
   number?: string
   org?: string
   language?: string
-  modes?: string[]
+  /** Enrollment mode slugs (`audit`, `honor`, `verified`, `professional`, `credit`), no prices; any value for hostile tests. */
+  modes?: unknown
   catalog_visibility?: string
   invitation_only?: boolean
   [extra: string]: unknown

@@ -95,7 +95,11 @@ export function moochubCourse(
         },
       ],
       keywords: ['MOOC', 'Bildung'],
-      offer: [{ price: 0, priceCurrency: 'EUR', paymentFrequency: 'other', category: 'course' }],
+      // Free to take, with a paid certificate: one Offer per case, as the schema asks.
+      offer: [
+        { price: 0, priceCurrency: 'EUR', paymentFrequency: 'other', category: 'course' },
+        { price: 29, priceCurrency: 'EUR', paymentFrequency: 'one-time', category: 'certificate' },
+      ],
       dateModified: '2026-01-10T09:00:00Z',
       ...attributes,
     },
@@ -147,6 +151,7 @@ export function toV2(record: unknown): unknown {
             logo: 'https://imoox.example/logo.svg',
           }
         : undefined,
+      // v2 says how a course is accessed, but has no offers.
       access: a.access ?? ['free'],
       url: a.url,
       workload: field(workload, 'timeUnit') === 'h/week' ? field(workload, 'timeValue') : null,

@@ -23,6 +23,8 @@ export interface OaiResource {
   /** LOM educational/typicalLearningTime/duration, e.g. `P8W`. */
   typicalLearningTime: string | null
   learningTimeNote: string | null
+  /** LOM rights/cost (`no`, `yes`, or anything, for hostile tests); null leaves `<cost>` out. oai_dc has no cost. */
+  cost: string | null
   /** Replaces the rendered `<metadata>` content, for odd and hostile records. */
   metadataXml?: string
 }
@@ -60,6 +62,7 @@ export function oaiResource(n: number, overrides: Partial<OaiResource> = {}): Oa
     url: `https://oer.example.org/courses/${n}`,
     typicalLearningTime: 'P6W',
     learningTimeNote: '3-4 hours per week',
+    cost: 'no',
     ...overrides,
   }
 }
@@ -286,7 +289,7 @@ END:VCARD]]></entity><date><dateTime>2025-09-01</dateTime></date></contribute>`
           ${learningTime}
           <language>ru</language>
         </educational>
-        <rights><cost><source>LOMv1.0</source><value>no</value></cost>
+        <rights>${r.cost === null ? '' : `<cost><source>LOMv1.0</source><value>${escape(r.cost)}</value></cost>`}
           <copyrightAndOtherRestrictions><source>LOMv1.0</source><value>yes</value></copyrightAndOtherRestrictions>
           <description><string language="en">CC BY-SA 4.0</string></description></rights>
         <classification>

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   discoveryCourse,
   discoveryRun,
+  discoverySeat,
   startFakeCourseDiscovery,
   type FakeCourseDiscovery,
 } from '../../../test/fakes/course-discovery.ts'
@@ -95,6 +96,17 @@ const runsOf = async (key: string) =>
     .where('listing_id', '=', (await courseOf(key)).listingId)
     .orderBy('run_key')
     .execute()
+/** What the stored listing says a course costs: access, certificate, price amount and currency. */
+const offerOf = async (key: string) => {
+  const l = await t.db
+    .selectFrom('listings')
+    .select(['access', 'certificate', 'price_amount', 'price_currency'])
+    .where('platform_key', '=', key)
+    .executeTakeFirstOrThrow()
+  return [l.access, l.certificate, l.price_amount, l.price_currency]
+}
+const withSeats = (i: number, ...runs: unknown[][]) =>
+  course(i, { course_runs: runs.map((seats, r) => discoveryRun(keyOf(i), `${r + 1}T2026`, { seats })) })
 const reasonsOf = async (runId: string) => (await listRejections(t.db, runId)).map((r) => r.reason)
 const answer = (status: number, body: unknown) => (_req: unknown, res: ServerResponse) =>
   res
@@ -323,6 +335,73 @@ describe('harvesting course-discovery courses', () => {
         enrollment_opens_on: '2025-12-01',
       },
     ])
+  })
+
+  it('reads what a course costs from the seats of its published runs', async () => {
+    api.courses = [
+      course(0),
+      withSeats(
+        1,
+        [discoverySeat('professional', '300.00')],
+        [discoverySeat('no-id-professional', '249.00'), discoverySeat('credit', '1,200.00')],
+      ),
+      withSeats(2, [discoverySeat('audit'), discoverySeat('honor')]),
+      withSeats(3, [discoverySeat('audit')]),
+      withSeats(4, [discoverySeat('verified', '149.00')], [discoverySeat('verified', '79.00')]),
+      withSeats(5, [discoverySeat('audit'), discoverySeat('verified', '50', 'usd')]),
+      withSeats(6, []),
+      withSeats(7, [discoverySeat('masters', '0.00')]),
+      course(8, {
+        course_runs: [
+          discoveryRun(keyOf(8), '1T2026', { seats: [discoverySeat('professional', '10.00')] }),
+          discoveryRun(keyOf(8), '2T2026', { status: 'unpublished', seats: [discoverySeat('audit')] }),
+        ],
+      }),
+    ]
+    const run = await harvestSource(deps, sourceId)
+    expect(run).toMatchObject({ status: 'succeeded', added: 9, rejected: 0 })
+    expect(await offerOf(keyOf(0))).toEqual(['free', 'paid', 99, 'USD'])
+    expect(await offerOf(keyOf(1))).toEqual(['paid', 'paid', 249, 'USD'])
+    expect(await offerOf(keyOf(2))).toEqual(['free', 'free', null, null])
+    expect(await offerOf(keyOf(3))).toEqual(['free', 'none', null, null])
+    // Verified as the only seat: enrolling means paying.
+    expect(await offerOf(keyOf(4))).toEqual(['paid', 'paid', 79, 'USD'])
+    expect(await offerOf(keyOf(5))).toEqual(['free', 'paid', 50, 'USD'])
+    expect(await offerOf(keyOf(6))).toEqual([null, null, null, null])
+    expect(await offerOf(keyOf(7))).toEqual([null, null, null, null])
+    // The seats of an unpublished run do not count.
+    expect(await offerOf(keyOf(8))).toEqual(['paid', 'paid', 10, 'USD'])
+    const listing = (await listingsOf(sourceId)).find((l) => l.platform_key === keyOf(0))
+    expect(listing).toMatchObject({
+      access: 'free',
+      certificate: 'paid',
+      price_amount: 99,
+      price_currency: 'USD',
+    })
+  })
+
+  it('keeps a course whose seats carry garbage, without a price it cannot read', async () => {
+    api.courses = [
+      withSeats(0, [discoverySeat('audit'), discoverySeat('verified', '€49')]),
+      withSeats(1, [discoverySeat('verified', '49.00', 'XYZ'), discoverySeat('audit', 'free', null)]),
+      withSeats(2, [discoverySeat('verified', -10), discoverySeat('professional', Number.MAX_VALUE)]),
+      withSeats(3, [
+        { type: 42, price: '1' },
+        'audit',
+        null,
+        discoverySeat('verified', { amount: 9 }, ['USD']),
+      ]),
+      course(4, { course_runs: [{ ...discoveryRun(keyOf(4), '1T2026'), seats: 'audit,verified' }] }),
+      withSeats(5, [discoverySeat('verified', '49.00', ''), discoverySeat('verified', '59.00', 'EUR')]),
+    ]
+    const run = await harvestSource(deps, sourceId)
+    expect(run).toMatchObject({ status: 'succeeded', added: 6, rejected: 0 })
+    expect(await offerOf(keyOf(0))).toEqual(['free', 'paid', null, null])
+    expect(await offerOf(keyOf(1))).toEqual(['free', 'paid', null, null])
+    expect(await offerOf(keyOf(2))).toEqual(['paid', 'paid', null, null])
+    expect(await offerOf(keyOf(3))).toEqual(['paid', 'paid', null, null])
+    expect(await offerOf(keyOf(4))).toEqual([null, null, null, null])
+    expect(await offerOf(keyOf(5))).toEqual(['paid', 'paid', 59, 'EUR'])
   })
 
   it('uses the run marketing page, else the course page on the service, and the source language when runs name none', async () => {

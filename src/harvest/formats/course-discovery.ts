@@ -21,7 +21,10 @@ import {
   keywordWords,
   pageJson,
 } from './connector.ts'
+import { edxSubjectCodes } from './edx-subjects.ts'
+import { sameOriginNext } from './next-link.ts'
 import { oauth2ClientCredentials } from './oauth2-client-credentials.ts'
+import { openedxOffer } from './openedx-modes.ts'
 
 /** A list whose items of the wrong shape are dropped; a value that is no list counts as an empty one. */
 function listOf<T extends z.ZodType>(item: T) {
@@ -54,6 +57,7 @@ const Run = z.object({
   max_effort: amount,
   weeks_to_complete: amount,
   marketing_url: text,
+  seats: listOf(z.object({ type: z.string(), price: z.unknown(), currency: z.unknown() })),
 })
 type Run = z.infer<typeof Run>
 const Course = z.object({
@@ -75,18 +79,6 @@ type Course = z.infer<typeof Course>
 
 const Page = z.object({ results: z.array(z.unknown()), next: text })
 
-/** Discovery subject slugs (edX's list) as ISCED-F codes. */
-// prettier-ignore
-const SUBJECTS: Readonly<Record<string, readonly string[]>> = {
-  'computer-science': ['0613'], 'data-analysis-statistics': ['0542'], 'business-management': ['0413'],
-  'economics-finance': ['0311', '0412'], engineering: ['0710'], math: ['0541'], physics: ['0533'],
-  'biology-life-sciences': ['0511'], humanities: ['0220'], language: ['0231'],
-  'education-teacher-training': ['0111'], medicine: ['0912'], law: ['0421'], 'environmental-studies': ['0521'],
-  'philosophy-ethics': ['0223'], history: ['0222'], architecture: ['0731'], 'art-culture': ['0210'],
-  chemistry: ['0531'], 'energy-earth-sciences': ['0532'], 'health-safety': ['0910'], 'social-sciences': ['0310'],
-  communication: ['0321'], design: ['0212'], electronics: ['0714'], 'food-nutrition': ['0721'], music: ['0215'],
-  nursing: ['0913'], science: ['0500'],
-}
 const LEVELS: readonly [Level, RegExp][] = [
   ['introductory', /^\s*(?:introductory|beginner|basic)/i],
   ['intermediate', /^\s*intermediate/i],
@@ -114,7 +106,7 @@ export const courseDiscovery: Connector = {
       throw new PageError(`${page.url} is not a course-discovery page: expected "results"${said}`)
     }
     const next = parsed.data.next
-    return { records: parsed.data.results, next: next ? sameOrigin(next, page.url, source) : null }
+    return { records: parsed.data.results, next: next ? sameOriginNext(next, page.url, source) : null }
   },
 
   parseRecord(raw: unknown, ctx: ParseContext) {
@@ -151,18 +143,16 @@ export const courseDiscovery: Connector = {
       descriptionHtml: html || null,
       courseNumber: /^[^/+]+[/+](.+)$/.exec(c.key)?.[1]?.slice(0, 100) ?? null,
       institutions,
-      subjects: subjectsOf(c.subjects, ctx),
+      subjects: edxSubjectCodes(c.subjects, ctx),
       keywords: keywordWords(
-        c.subjects.filter((s) => subjectsOf([s], ctx).length === 0).map((s) => s.name ?? s.slug ?? ''),
+        c.subjects.filter((s) => edxSubjectCodes([s], ctx).length === 0).map((s) => s.name ?? s.slug ?? ''),
       ),
       level: LEVELS.find(([, pattern]) => pattern.test(c.level_type ?? ''))?.[0] ?? null,
       effortHoursPerWeek: effortOf(runs),
       weeks: weeksOf(runs),
       instructors: instructorsOf(runs),
       subtitleLanguages: normalizeLanguages(runs.flatMap((r) => r.transcript_languages)).slice(0, 30),
-      access: null,
-      certificate: null,
-      price: null,
+      ...openedxOffer(runs.flatMap((r) => r.seats)),
       runs: runs.map(harvestedRun),
     })
   },
@@ -212,19 +202,6 @@ function ownerInstitutions(ctx: ParseContext, owners: z.infer<typeof Organizatio
   return `owner ${named.join(', ')} is not mapped to an institution; add it to the source's orgMap`
 }
 
-function subjectsOf(subjects: z.infer<typeof Subject>[], ctx: ParseContext): string[] {
-  const codes = subjects.flatMap((s) => {
-    // A subject without a slug is known by its name: `Data Analysis & Statistics`.
-    const slug = (s.slug || s.name || '')
-      .trim()
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-    return Object.hasOwn(SUBJECTS, slug) ? (SUBJECTS[slug] ?? []) : []
-  })
-  return [...new Set(codes.filter((code) => ctx.subjectCodes.has(code)))]
-}
-
 /** Hours per week: the middle of the first published run's min_effort–max_effort. */
 function effortOf(runs: Run[]): number | null {
   for (const r of runs) {
@@ -260,14 +237,4 @@ function harvestedRun(r: Run): HarvestedRun {
     enrollmentOpensOn: calendarDate(r.enrollment_start),
     enrollmentClosesOn: calendarDate(r.enrollment_end),
   }
-}
-
-/** Follows `next` only within the source's own origin: a feed must not send the harvester (and its token) elsewhere. */
-function sameOrigin(next: string, pageUrl: string, source: Source) {
-  const url = absoluteUrl(next, pageUrl)
-  const origin = new URL(source.baseUrl).origin
-  if (!url || new URL(url).origin !== origin) {
-    throw new PageError(`the next-page link "${next.slice(0, 200)}" leaves ${origin}`)
-  }
-  return { url, method: 'GET' as const }
 }

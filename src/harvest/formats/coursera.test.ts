@@ -61,6 +61,15 @@ const institutionsOf = async (courseId: string) =>
       .orderBy('position')
       .execute()
   ).map((r) => r.institution_id)
+/** What the stored listing says a course costs: access, certificate, price amount and currency. */
+const offerOf = async (slug: string) => {
+  const l = await t.db
+    .selectFrom('listings')
+    .select(['access', 'certificate', 'price_amount', 'price_currency'])
+    .where('platform_key', '=', slug)
+    .executeTakeFirstOrThrow()
+  return [l.access, l.certificate, l.price_amount, l.price_currency]
+}
 const reasonsOf = async (runId: string) => (await listRejections(t.db, runId)).map((r) => r.reason)
 
 describe('harvesting Coursera courses.v1', () => {
@@ -147,6 +156,29 @@ describe('harvesting Coursera courses.v1', () => {
     expect(await reasonsOf(run.id)).toEqual([
       `partner id 245 is not mapped to an institution; add it to the source's orgMap`,
     ])
+  })
+
+  it('reads whether a certificate is offered from certificates[], leaving access and price unknown', async () => {
+    const { certificates: _none, ...withoutCertificates } = course(3)
+    api.courses = [
+      course(0),
+      course(1, { certificates: ['Specialization', 'VerifiedCert'] }),
+      course(2, { certificates: [] }),
+      withoutCertificates,
+    ]
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ added: 4, rejected: 0 })
+    expect(await offerOf(`t${n}-course-0`)).toEqual([null, 'paid', null, null])
+    expect(await offerOf(`t${n}-course-1`)).toEqual([null, 'paid', null, null])
+    expect(await offerOf(`t${n}-course-2`)).toEqual([null, 'none', null, null])
+    expect(await offerOf(`t${n}-course-3`)).toEqual([null, null, null, null])
+  })
+
+  it('keeps a course whose certificates are garbage, saying nothing of its certificate', async () => {
+    const garbage: unknown[] = ['VerifiedCert', [null, 42], { VerifiedCert: true }, [''], null, 1]
+    api.courses = garbage.map((certificates, i) => course(i, { certificates }))
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ added: garbage.length, rejected: 0 })
+    for (const [i] of garbage.entries())
+      expect(await offerOf(`t${n}-course-${i}`)).toEqual([null, null, null, null])
   })
 
   it('writes nothing on an unchanged re-harvest', async () => {

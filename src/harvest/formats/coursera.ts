@@ -17,6 +17,7 @@ import {
   type ParseContext,
   pageJson,
 } from './connector.ts'
+import { courseraCertificate, courseraSubjects } from './coursera-vocabulary.ts'
 
 const COURSERA = 'https://www.coursera.org'
 const FIELDS =
@@ -73,23 +74,8 @@ const Element = z.object({
     .catch(undefined),
   startDate: z.number().nullable().optional().catch(null),
   courseType: text,
+  certificates: z.unknown().optional(),
 })
-
-/** Coursera domains and subdomains as ISCED-F codes; a subdomain wins over its domain. */
-// prettier-ignore
-const SUBJECTS: Readonly<Record<string, string>> = {
-  'arts-and-humanities': '022', history: '0222', 'music-and-art': '021', philosophy: '0223',
-  business: '041', finance: '0412', marketing: '0414', 'leadership-and-management': '0413', entrepreneurship: '0413',
-  'computer-science': '061', algorithms: '0613', 'software-development': '0613', 'mobile-and-web-development': '0613',
-  'computer-security-and-networks': '0612', 'data-science': '0688', 'data-analysis': '0542',
-  'probability-and-statistics': '0542', 'machine-learning': '0613', health: '091', nutrition: '0919',
-  'public-health': '0919', 'information-technology': '061', 'cloud-computing': '0612', networking: '0612',
-  security: '0612', 'data-management': '0612', 'language-learning': '0231', 'math-and-logic': '054',
-  'personal-development': '003', 'physical-science-and-engineering': '05', chemistry: '0531',
-  'physics-and-astronomy': '0533', 'electrical-engineering': '0713', 'mechanical-engineering': '0715',
-  'environmental-science-and-sustainability': '0521', 'social-sciences': '031', economics: '0311',
-  education: '011', law: '0421', 'governance-and-society': '0312', psychology: '0313',
-}
 
 export const coursera: Connector = {
   firstPage: (source) => ({ url: pageUrl(source, '0'), method: 'GET' }),
@@ -154,15 +140,16 @@ export const coursera: Connector = {
       descriptionHtml: html || null,
       courseNumber: null,
       institutions,
-      subjects: subjectsOf(e.domainTypes ?? [], ctx),
+      subjects: courseraSubjects(e.domainTypes ?? [], ctx),
       keywords: [],
       level: null,
       effortHoursPerWeek: effort.hoursPerWeek ?? null,
       weeks: weeks > 0 ? weeks : null,
       instructors: instructorNames(e.instructorIds, instructors),
       subtitleLanguages: normalizeLanguages(e.subtitleLanguages),
+      // Coursera names no prices, and whether a course can be audited is not in the feed.
       access: null,
-      certificate: null,
+      certificate: courseraCertificate(e.certificates),
       price: null,
       runs: [
         {
@@ -242,11 +229,6 @@ function instructorNames(instructorIds: string[], instructors: Instructor[]): st
     return htmlToText(name)
   })
   return [...new Set(names.filter((n) => n !== ''))].slice(0, 50)
-}
-
-function subjectsOf(domains: { domainId?: string | null; subdomainId?: string | null }[], ctx: ParseContext) {
-  const codes = domains.map((d) => SUBJECTS[d.subdomainId ?? ''] ?? SUBJECTS[d.domainId ?? ''])
-  return [...new Set(codes.filter((c): c is string => c !== undefined && ctx.subjectCodes.has(c)))]
 }
 
 /** Coursera descriptions are mostly plain text with blank lines between paragraphs; some are HTML. */

@@ -6,6 +6,7 @@ import { absoluteUrl } from '../absolute-url.ts'
 import { parseDuration } from '../normalize-effort.ts'
 import { normalizeLanguage, normalizeLanguages } from '../normalize-language.ts'
 import { calendarDate } from './connector.ts'
+import { accessCell, certificateCell, checkPriceCurrency, currencyCell, priceCell } from './csv-offer.ts'
 
 /** Longest id and run key accepted: they become database keys and parts of URLs. */
 export const MAX_KEY_LENGTH = 200
@@ -29,6 +30,10 @@ export const CsvRow = z
     weeks: cell().transform(weeks),
     instructors: list(),
     subtitle_languages: list().transform((names) => normalizeLanguages(names)),
+    access: cell().transform(accessCell),
+    certificate: cell().transform(certificateCell),
+    price: cell().transform(priceCell),
+    currency: cell().transform(currencyCell),
     start: date('start'),
     end: date('end'),
     enrollment_start: date('enrollment_start'),
@@ -39,6 +44,7 @@ export const CsvRow = z
     ),
   })
   .superRefine((row, ctx) => {
+    checkPriceCurrency(row, ctx)
     if (row.start && row.end && row.end < row.start)
       ctx.addIssue({ code: 'custom', message: `end ${row.end} is before start ${row.start}` })
     if (row.enrollment_start && row.enrollment_end && row.enrollment_end < row.enrollment_start)
@@ -79,6 +85,13 @@ export const CSV_COLUMNS: Readonly<Record<CsvColumn, ColumnDoc>> = {
   weeks: course(false, 'Length in weeks: a number or a text such as "6 weeks".'),
   instructors: course(false, 'Names separated by ;.'),
   subtitle_languages: course(false, 'Languages of subtitles, separated by ;.'),
+  access: course(false, 'free (can be taken without paying, auditing counts) or paid.'),
+  certificate: course(false, 'none, free or paid: whether a certificate is offered and if it costs.'),
+  price: course(
+    false,
+    'The lowest price, e.g. 49.00: for access when it is paid, else for the certificate; needs currency.',
+  ),
+  currency: course(false, 'ISO 4217 code of the price, e.g. EUR, USD, CNY.'),
   start: run('Start date of this run, YYYY-MM-DD or an ISO 8601 timestamp.'),
   end: run('End date of this run.'),
   enrollment_start: run('When enrollment opens.'),

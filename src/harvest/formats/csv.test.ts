@@ -12,7 +12,7 @@ import { listRejections } from '../harvest-run-repository.ts'
 import { harvestSource } from '../harvest-source.ts'
 import type { Source } from '../source.ts'
 import { createSource } from '../source-repository.ts'
-import { CSV_COLUMNS, columnNames, type CsvColumn } from './csv-columns.ts'
+import { CSV_COLUMNS, columnNames, isColumn, type CsvColumn } from './csv-columns.ts'
 import { detectSeparator, readCsvRecords } from '../../shared/csv.ts'
 import { csv, CsvCourse, readCourses } from './csv.ts'
 
@@ -31,11 +31,17 @@ let body: string | Uint8Array = ''
 const fixture = () =>
   IDS.reduce((text, id) => text.replace(new RegExp(`^${id},`, 'gm'), `${idOf(id)},`), FIXTURE)
 const idOf = (id: string) => `${id}-${n}`
-/** One line of a file with the fixture's columns. */
-const line = (cells: Partial<Record<CsvColumn, string>>) =>
-  columnNames()
-    .map((c) => cells[c] ?? '')
-    .join(',')
+/** The fixture's columns, as readCourses names them; it has no offer columns. */
+const FIXTURE_COLUMNS = (FIXTURE.split('\n')[0] ?? '')
+  .split(',')
+  .map((c) => c.trim().toLowerCase().replace(/\s+/g, '_'))
+/** One line of a file with the fixture's columns, or with `columns`. */
+const line = (cells: Partial<Record<CsvColumn, string>>, columns: readonly string[] = FIXTURE_COLUMNS) =>
+  columns.map((c) => quoted(isColumn(c) ? (cells[c] ?? '') : '')).join(',')
+const quoted = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)
+/** A file with every column, offer columns included. */
+const fileOf = (rows: Partial<Record<CsvColumn, string>>[]) =>
+  [columnNames().join(','), ...rows.map((r) => line(r, columnNames()))].join('\n') + '\n'
 
 beforeAll(async () => {
   t = await createRegistryDb()
@@ -69,6 +75,16 @@ beforeEach(async () => {
 })
 
 const harvest = () => harvestSource(deps, sourceId)
+const money = (price: { amount: number; currency: string } | null) => ({
+  price_amount: price?.amount ?? null,
+  price_currency: price?.currency ?? null,
+})
+const offerOf = (l: {
+  access: unknown
+  certificate: unknown
+  price_amount: unknown
+  price_currency: unknown
+}) => [l.access, l.certificate, l.price_amount, l.price_currency]
 const rejectionsOf = async (runId: string) => (await listRejections(t.db, runId)).map((r) => r.reason)
 
 async function courseOf(id: string) {
@@ -175,6 +191,9 @@ describe('harvesting a CSV file', () => {
 
     const climate = await courseOf('climate')
     expect(climate.institutions).toEqual(['unesco-iite', 'spbu'])
+    // The fixture has no offer columns: it says nothing of what its courses cost.
+    for (const c of [dsa, history, thai, arabic, climate])
+      expect(offerOf(c.listing)).toEqual([null, null, null, null])
     expect(climate.course).toMatchObject({ level: 'advanced', effort_hours_per_week: 5 })
     expect(climate.runs.map((r) => [r.run_key, r.pacing])).toEqual([
       ['2026T1', 'instructor'],
@@ -242,6 +261,73 @@ describe('harvesting a CSV file', () => {
     const keys = (await listRejections(t.db, run.id)).map((r) => r.recordKey)
     const ids = ['no-title', 'script-url', null, 'bad-date', 'hogwarts', 'bad-level']
     expect(keys).toEqual(ids.map((id) => id && idOf(id)))
+  })
+
+  it('stores what each course costs, price and currency from the last row that fills price', async () => {
+    const url = (id: string) => `https://sheet-mooc.example/courses/${id}`
+    const course = (id: string, cells: Partial<Record<CsvColumn, string>>) => ({
+      id: idOf(id),
+      title: id,
+      url: url(id),
+      ...cells,
+    })
+    const rows = [
+      course('stats', { access: 'free', certificate: 'none' }),
+      course('ml', { access: 'free', certificate: 'paid', price: '49.00', currency: 'USD' }),
+      course('mba', {
+        access: 'PAID',
+        certificate: 'paid',
+        price: '1,200.00',
+        currency: 'eur',
+        start: '2026-01-12',
+      }),
+      course('mba', { price: '1.150,00', currency: 'EUR', start: '2026-06-01' }),
+      course('mba', { start: '2026-09-01' }),
+      course('unsaid', {}),
+      course('zero', { access: 'free', certificate: 'free', price: '0', currency: 'usd' }),
+    ]
+    body = fileOf(rows)
+    expect(await harvest()).toMatchObject({ status: 'succeeded', added: 5, rejected: 0 })
+    expect(offerOf((await courseOf('stats')).listing)).toEqual(['free', 'none', null, null])
+    expect(offerOf((await courseOf('ml')).listing)).toEqual(['free', 'paid', 49, 'USD'])
+    expect(offerOf((await courseOf('mba')).listing)).toEqual(['paid', 'paid', 1150, 'EUR'])
+    expect(offerOf((await courseOf('unsaid')).listing)).toEqual([null, null, null, null])
+    expect(offerOf((await courseOf('zero')).listing)).toEqual(['free', 'free', null, null])
+
+    // A changed price is written; emptied columns clear what was stored.
+    rows[1] = course('ml', { access: 'free', certificate: 'paid', price: '39', currency: 'USD' })
+    rows[0] = course('stats', {})
+    body = fileOf(rows)
+    expect(await harvest()).toMatchObject({ updated: 2, unchanged: 3 })
+    expect(offerOf((await courseOf('ml')).listing)).toEqual(['free', 'paid', 39, 'USD'])
+    expect(offerOf((await courseOf('stats')).listing)).toEqual([null, null, null, null])
+  })
+
+  it('rejects rows with an offer it cannot read, naming column and line, and a course whose offer contradicts itself', async () => {
+    const url = 'https://sheet-mooc.example/o'
+    body = fileOf([
+      { id: idOf('good'), title: 'Good', url, access: 'paid', price: '10', currency: 'USD' },
+      { id: idOf('euro-sign'), title: 'A', url, price: '€49', currency: 'EUR' },
+      { id: idOf('no-currency'), title: 'B', url, access: 'paid', price: '49' },
+      { id: idOf('bad-currency'), title: 'C', url, price: '49', currency: 'euro' },
+      { id: idOf('bad-words'), title: 'D', url, access: 'audit', certificate: 'yes' },
+      { id: idOf('negative'), title: 'E', url, price: '-5', currency: 'USD' },
+      { id: idOf('huge'), title: 'F', url, price: '99999999999', currency: 'USD' },
+      { id: idOf('nothing-costs'), title: 'G', url, access: 'free', certificate: 'none' },
+      { id: idOf('nothing-costs'), title: 'G', url, run: 'r2', price: '10', currency: 'USD' },
+    ])
+    const run = await harvest()
+    expect(run).toMatchObject({ status: 'succeeded', added: 1, rejected: 7 })
+    expect(await rejectionsOf(run.id)).toEqual([
+      'line 3: price "€49" is not an amount from 0 to 10000000: write a number such as 49.00, and the currency in the currency column',
+      'line 4: price 49 has no currency: fill the currency column (e.g. EUR)',
+      'line 5: currency "euro" is not an ISO 4217 code such as EUR',
+      'line 6: access "audit" is not free or paid; certificate "yes" is not none, free or paid',
+      'line 7: price "-5" is not an amount from 0 to 10000000: write a number such as 49.00, and the currency in the currency column',
+      'line 8: price "99999999999" is not an amount from 0 to 10000000: write a number such as 49.00, and the currency in the currency column',
+      'line 10: price 10 USD but access is free and certificate is none: nothing costs',
+    ])
+    expect(offerOf((await courseOf('good')).listing)).toEqual(['paid', null, 10, 'USD'])
   })
 
   it('uses the later of two rows with the same id and run, and says which line was left out', async () => {
@@ -405,6 +491,25 @@ describe('the documentation of the format', () => {
   it('describes every column', () => {
     for (const column of columnNames()) expect(doc, column).toContain(`| \`${column}\``)
     expect(Object.keys(CSV_COLUMNS)).toEqual(columnNames())
+  })
+
+  it('has an example of the offer columns that reads as it says', () => {
+    const example = [...doc.matchAll(/```csv\n([\s\S]*?)```/g)].at(-1)?.[1] ?? ''
+    const ctx = {
+      source: { baseUrl: 'https://a.example/x.csv', defaultLanguage: 'en', orgMap: {} } as unknown as Source,
+      platform: { id: 'p', institutionId: 'op' } as unknown as Platform,
+      institutionIds: new Set<string>(),
+      subjectCodes: new Set<string>(),
+    }
+    const offers = readCourses(example).map((r) => {
+      const result = csv.parseRecord(r, ctx)
+      return 'record' in result ? offerOf({ ...result.record, ...money(result.record.price) }) : result
+    })
+    expect(offers).toEqual([
+      ['free', 'none', null, null],
+      ['free', 'paid', 49, 'USD'],
+      ['paid', 'paid', 1200, 'EUR'],
+    ])
   })
 
   it('has an example file that reads without a rejected row', () => {

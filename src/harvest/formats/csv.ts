@@ -5,6 +5,7 @@ import type { HarvestedRun } from '../harvest-record.ts'
 import { parseEffort } from '../normalize-effort.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
 import { columnNames, CsvRow, isColumn, REQUIRED_COLUMNS, type CsvColumn } from './csv-columns.ts'
+import { csvOffer } from './csv-offer.ts'
 import { CsvSyntaxError, detectSeparator, readCsvRecords, type CsvRecord } from '../../shared/csv.ts'
 import {
   accepted,
@@ -156,6 +157,8 @@ function toRecord(course: CsvCourse, ctx: ParseContext) {
   const html = description ? sanitizeDescription(asHtml(description), last.row.url) : ''
   const summary = filled('summary')
   const subjects = filled('subjects') ?? []
+  const offer = csvOffer(rows.map((r) => r.row))
+  if (typeof offer === 'string') return rejected(course.id, `line ${last.line}: ${offer}`)
   return accepted({
     recordKey: course.id,
     listingKey: course.id,
@@ -174,9 +177,7 @@ function toRecord(course: CsvCourse, ctx: ParseContext) {
     weeks: filled('weeks') ?? (effort.weeks ? Math.round(effort.weeks) : null),
     instructors: filled('instructors') ?? [],
     subtitleLanguages: filled('subtitle_languages') ?? [],
-    access: null,
-    certificate: null,
-    price: null,
+    ...offer,
     runs: rows.map(toRun),
   })
 }

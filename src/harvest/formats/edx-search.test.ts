@@ -55,6 +55,16 @@ const courseOf = (key: string) =>
     .where('listings.platform_key', '=', key)
     .where('listings.platform_id', '=', 'openedu')
     .executeTakeFirstOrThrow()
+/** What the stored listing says a course costs: access, certificate, price amount and currency. */
+const offerOf = async (key: string) => {
+  const l = await t.db
+    .selectFrom('listings')
+    .select(['access', 'certificate', 'price_amount', 'price_currency'])
+    .where('platform_id', '=', 'openedu')
+    .where('platform_key', '=', key)
+    .executeTakeFirstOrThrow()
+  return [l.access, l.certificate, l.price_amount, l.price_currency]
+}
 const answer = (body: unknown) => (_req: unknown, res: ServerResponse) =>
   res
     .writeHead(200, { 'content-type': 'application/json' })
@@ -119,6 +129,49 @@ describe('harvesting an Open edX course discovery search', () => {
       .orderBy('run_key')
       .execute()
     expect(runs.map((r) => r.run_key)).toEqual(['2026_T1', '2026_T3'])
+  })
+
+  it('reads what a course costs from its enrollment modes, which name no price', async () => {
+    const modes = [
+      ['audit', 'verified'],
+      ['professional'],
+      ['no-id-professional', 'credit'],
+      ['audit'],
+      ['audit', 'honor'],
+      ['verified'],
+      ['masters'],
+      [],
+    ]
+    lms.results = modes.map((m, i) => result(i, { data: { modes: m } }))
+    const { modes: _none, ...withoutModes } = result(8).data
+    lms.results.push({ ...result(8), data: withoutModes })
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ added: 9, rejected: 0 })
+    const offers = await Promise.all(modes.map((_, i) => offerOf(`SPbU+T${n}N${i}`)))
+    expect(offers).toEqual([
+      ['free', 'paid', null, null],
+      ['paid', 'paid', null, null],
+      ['paid', 'paid', null, null],
+      ['free', 'none', null, null],
+      ['free', 'free', null, null],
+      ['paid', 'paid', null, null],
+      [null, null, null, null],
+      [null, null, null, null],
+    ])
+    expect(await offerOf(`SPbU+T${n}N8`)).toEqual([null, null, null, null])
+  })
+
+  it('keeps a run whose modes are garbage, reading only the mode names it knows', async () => {
+    lms.results = [
+      result(0, { data: { modes: [42, null, { slug: 'verified' }, ' AUDIT ', 'Verified'] } }),
+      result(1, { data: { modes: 'audit,verified' } }),
+      result(2, { data: { modes: { audit: true } } }),
+      result(3, { data: { modes: ['x'.repeat(10_000), 'professional'] } }),
+    ]
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ added: 4, rejected: 0 })
+    expect(await offerOf(`SPbU+T${n}N0`)).toEqual(['free', 'paid', null, null])
+    expect(await offerOf(`SPbU+T${n}N1`)).toEqual([null, null, null, null])
+    expect(await offerOf(`SPbU+T${n}N2`)).toEqual([null, null, null, null])
+    expect(await offerOf(`SPbU+T${n}N3`)).toEqual(['paid', 'paid', null, null])
   })
 
   it('writes nothing on an unchanged re-harvest', async () => {

@@ -19,6 +19,7 @@ import {
   pageJson,
 } from './connector.ts'
 import { parseCourseKey } from './openedx-courses.ts'
+import { openedxOffer } from './openedx-modes.ts'
 
 /** edx-search's default page size (its maximum is 100, or less where operators lowered it). */
 const PAGE_SIZE = 20
@@ -46,6 +47,12 @@ const Result = z.object({
     enrollment_end: text,
     catalog_visibility: text,
     invitation_only: z.boolean().nullable().optional().catch(null),
+    /** Enrollment mode slugs (`audit`, `verified`); the index keeps no prices. */
+    modes: z
+      .array(z.unknown())
+      .optional()
+      .catch(undefined)
+      .transform((modes) => (modes ?? []).flatMap((type) => (typeof type === 'string' ? [{ type }] : []))),
   }),
 })
 
@@ -126,9 +133,7 @@ export const edxSearch: Connector = {
       weeks: effort.weeks === undefined ? weeksBetween(startsOn, endsOn) : Math.round(effort.weeks) || null,
       instructors: [],
       subtitleLanguages: [],
-      access: null,
-      certificate: null,
-      price: null,
+      ...openedxOffer(r.modes),
       runs: [
         {
           runKey: parts.run,

@@ -1,6 +1,6 @@
 // Reading IEEE LOM records: LangStrings in both bindings, vCard contributors, ISCED-F taxa, learning time.
 import { describe, expect, it } from 'vitest'
-import { describeLom } from './lom.ts'
+import { describeLom, lomAccess } from './lom.ts'
 import { parseXml } from './oai-pmh-xml.ts'
 
 const lom = (inner: string) =>
@@ -78,5 +78,26 @@ describe('describeLom', () => {
     ['nonsense', 'soon', undefined, { hoursPerWeek: null, weeks: null }],
   ])('reads typicalLearningTime: %s', (_, duration, note, effort) => {
     expect(learningTime(duration, note)).toEqual(effort)
+  })
+})
+
+describe('lomAccess', () => {
+  const access = (rights: string) =>
+    lomAccess(parseXml(`<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><rights>${rights}</rights></lom>`, 'x'))
+
+  it.each([
+    ['LOM 1.0 no', '<cost><source>LOMv1.0</source><value>no</value></cost>', 'free'],
+    ['LOM 1.0 yes', '<cost><source>LOMv1.0</source><value>yes</value></cost>', 'paid'],
+    [
+      'the IMS binding',
+      '<cost><source><langstring xml:lang="x-none">LOMv1.0</langstring></source><value><langstring xml:lang="x-none">Yes</langstring></value></cost>',
+      'paid',
+    ],
+    ['a bare value', '<cost>no</cost>', 'free'],
+    ['an unknown value', '<cost><value>sometimes</value></cost>', null],
+    ['an empty value', '<cost><value></value></cost>', null],
+    ['no cost', '<copyrightAndOtherRestrictions><value>yes</value></copyrightAndOtherRestrictions>', null],
+  ])('reads %s', (_, rights, expected) => {
+    expect(access(rights)).toBe(expected)
   })
 })

@@ -1,5 +1,6 @@
 // Reads an IEEE LOM record (`http://ltsc.ieee.org/xsd/LOM`, also national profiles such as RUS_LOM)
-// into what it says about the resource: multilingual strings, vCard contributors, ISCED-F taxa, learning time.
+// into what it says about the resource: multilingual strings, vCard contributors, ISCED-F taxa, learning time, cost.
+import type { Access } from '../../catalog/course.ts'
 import { parseDuration, parseEffort } from '../normalize-effort.ts'
 import { attr, child, path, texts, type Described, type LangText, type XmlElement } from './oai-pmh-xml.ts'
 
@@ -15,6 +16,19 @@ export function describeLom(lom: XmlElement): Described {
     urls: [...texts(path(lom, 'technical', 'location')), ...identifiers],
     ...learningTime(path(lom, 'educational', 'typicalLearningTime')[0]),
   }
+}
+
+/**
+ * Whether using the resource costs (`rights/cost`, LOM vocabulary `yes` or `no`): paid or free; any
+ * other value, or none, is unknown. The older IMS binding wraps the value in a langstring.
+ */
+export function lomAccess(lom: XmlElement): Access | null {
+  const cost = path(lom, 'rights', 'cost')[0]
+  if (!cost) return null
+  const value = langStrings([child(cost, 'value') ?? cost])[0]
+    ?.text.trim()
+    .toLowerCase()
+  return value === 'yes' ? 'paid' : value === 'no' ? 'free' : null
 }
 
 /**

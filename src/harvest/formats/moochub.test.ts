@@ -80,6 +80,18 @@ beforeEach(async () => {
 const listingsOf = (id: string) => listingsOfSource(t.db, id)
 
 /** What moocx keeps of one upstream record: listing, course, institutions, subjects and runs. */
+/** What the stored listing of record `i` says it costs: access, certificate, price amount and currency. */
+async function offerOf(i: number) {
+  const { listing: l } = await harvested(idOf(i))
+  return [l.access, l.certificate, l.price_amount, l.price_currency]
+}
+const offer = (category: string, price: unknown, priceCurrency: unknown = 'EUR') => ({
+  price,
+  priceCurrency,
+  paymentFrequency: 'one-time',
+  category,
+})
+
 async function harvested(recordId: string) {
   const listing = await t.db
     .selectFrom('listings')
@@ -257,6 +269,49 @@ describe('harvesting a MOOChub v3 platform', () => {
     ])
   })
 
+  it('reads what a course costs from access[] and offer[]', async () => {
+    hub.courses = [
+      course(0),
+      course(1, { access: ['paid'], offer: [offer('complete', 1490), offer('complete', 990)] }),
+      course(2, { access: ['free'], offer: [] }),
+      course(3, { access: ['student'], offer: undefined }),
+      course(4, { access: undefined, offer: [offer('course', 0), offer('certificate', 0)] }),
+      course(5, { access: ['free', 'paid'], offer: [offer('course', 0), offer('complete', 120, 'chf')] }),
+      course(6, { access: ['paid'], offer: [offer('course', 59, 'USD'), offer('certificate', 19, 'USD')] }),
+    ]
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ added: 7, rejected: 0 })
+    expect(await offerOf(0)).toEqual(['free', 'paid', 29, 'EUR'])
+    expect(await offerOf(1)).toEqual(['paid', 'paid', 990, 'EUR'])
+    expect(await offerOf(2)).toEqual(['free', null, null, null])
+    expect(await offerOf(3)).toEqual([null, null, null, null])
+    expect(await offerOf(4)).toEqual(['free', 'free', null, null])
+    expect(await offerOf(5)).toEqual(['free', 'paid', 120, 'CHF'])
+    // Access is paid: the price is what taking the course costs, not the cheaper certificate.
+    expect(await offerOf(6)).toEqual(['paid', 'paid', 59, 'USD'])
+  })
+
+  it('keeps a course whose offers are garbage, without a price it cannot read', async () => {
+    hub.courses = [
+      course(0, { offer: [offer('certificate', 'abc')] }),
+      course(1, { offer: [offer('certificate', 49, 'Euro')] }),
+      course(2, {
+        offer: [offer('certificate', -1), offer('certificate', 1e12), offer('certificate', null)],
+      }),
+      course(3, { offer: [offer('donation', 5), 'garbage', null, 42, { price: 5 }] }),
+      course(4, { access: 'paid', offer: offer('course', '1.234,50', 'eur') }),
+      course(5, { access: [42, {}], offer: 'free' }),
+      course(6, { offer: [offer('certificate', '€49'), offer('certificate', '39.00', 'EUR')] }),
+    ]
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ added: 7, rejected: 0 })
+    expect(await offerOf(0)).toEqual(['free', null, null, null])
+    expect(await offerOf(1)).toEqual(['free', 'paid', null, null])
+    expect(await offerOf(2)).toEqual(['free', null, null, null])
+    expect(await offerOf(3)).toEqual(['free', null, null, null])
+    expect(await offerOf(4)).toEqual(['paid', null, 1234.5, 'EUR'])
+    expect(await offerOf(5)).toEqual([null, null, null, null])
+    expect(await offerOf(6)).toEqual(['free', 'paid', 39, 'EUR'])
+  })
+
   it('writes nothing on an unchanged re-harvest', async () => {
     await harvestSource(deps, sourceId)
     const before = await listingsOf(sourceId)
@@ -359,6 +414,8 @@ describe('harvesting a MOOChub v2 platform', () => {
         { run_key: '2026-03-02', ends_on: '2026-04-27', pacing: 'instructor' },
       ])
       expect((await harvested(idOf(2))).institutions).toEqual(['uni-graz'])
+      // v2 says the course is free to take; it has no offers, so nothing about a certificate.
+      expect(await offerOf(1)).toEqual(['free', null, null, null])
     } finally {
       await legacy.close()
     }
@@ -403,16 +460,18 @@ describe('MOOChub records and pages', () => {
     )
   })
 
-  it('reads the same course alike from v3 and v2, but for the academic titles v2 puts in names and v3 keywords', () => {
+  it('reads the same course alike from v3 and v2, but for academic titles, keywords and the offers v2 lacks', () => {
     const v3 = moochub.parseRecord(moochubCourse(1), ctx)
     const v2 = moochub.parseRecord(toV2(moochubCourse(1)), ctx)
     if (!('record' in v3) || !('record' in v2)) throw new Error('both should be accepted')
-    expect({ ...v2.record, instructors: [], subjects: [], keywords: [] }).toEqual({
-      ...v3.record,
-      instructors: [],
-      subjects: [],
-      keywords: [],
-    })
+    const unlike = { instructors: [], subjects: [], keywords: [], certificate: null, price: null }
+    expect({ ...v2.record, ...unlike }).toEqual({ ...v3.record, ...unlike })
+    expect([v3.record.access, v3.record.certificate, v3.record.price]).toEqual([
+      'free',
+      'paid',
+      { amount: 29, currency: 'EUR' },
+    ])
+    expect([v2.record.access, v2.record.certificate, v2.record.price]).toEqual(['free', null, null])
     expect(v3.record.subjects).toEqual(['0111'])
     expect(v3.record.keywords).toEqual(['Bildung'])
   })

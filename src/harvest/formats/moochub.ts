@@ -3,14 +3,12 @@
 import { z } from 'zod'
 import type { Level } from '../../catalog/course.ts'
 import { absoluteUrl } from '../absolute-url.ts'
-import type { HarvestedRun } from '../harvest-record.ts'
-import { parseDuration, parseWorkload } from '../normalize-effort.ts'
+import { parseWorkload } from '../normalize-effort.ts'
 import { normalizeLanguages } from '../normalize-language.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
 import type { Source } from '../source.ts'
 import {
   accepted,
-  calendarDate,
   institutionsFor,
   joinUrl,
   PageError,
@@ -21,6 +19,9 @@ import {
   keywordWords,
   pageJson,
 } from './connector.ts'
+import { moochubOffer } from './moochub-offer.ts'
+import { runsOf, weeksOf } from './moochub-runs.ts'
+import { sameOriginNext } from './next-link.ts'
 
 /** Values of a field that may be one value, a list or missing; items of the wrong shape are dropped. */
 function many<T extends z.ZodType>(item: T) {
@@ -86,13 +87,14 @@ const Resource = z.object({
     moocProvider: many(Party),
     educationalAlignment: many(Alignment),
     educationalLevel: many(EducationalLevel),
+    access: z.unknown().optional(),
+    offer: z.unknown().optional(),
   }),
 })
 type Attributes = z.infer<typeof Resource>['attributes']
 
 /** Asks for v3; a platform that speaks only v2 answers v2, which parseRecord reads as well. */
 export const MOOCHUB_ACCEPT = 'application/vnd.api+json; moochub-version=3'
-const MAX_RUNS = 50
 
 export const moochub: Connector = {
   firstPage: (source) => ({ url: coursesUrl(source.baseUrl), method: 'GET' }),
@@ -108,7 +110,7 @@ export const moochub: Connector = {
       throw new PageError(`${page.url} is not a MOOChub JSON:API page: expected a "data" array${said}`)
     }
     const next = parsed.data.links?.next
-    return { records: parsed.data.data, next: next ? sameOrigin(next, page.url, source) : null }
+    return { records: parsed.data.data, next: next ? sameOriginNext(next, page.url, source) : null }
   },
 
   parseRecord(raw: unknown, ctx: ParseContext) {
@@ -160,9 +162,7 @@ export const moochub: Connector = {
       weeks: weeksOf(a.duration, runs),
       instructors: peopleOf([...a.instructor, ...a.instructors]),
       subtitleLanguages: [],
-      access: null,
-      certificate: null,
-      price: null,
+      ...moochubOffer(a.access, a.offer),
       runs,
     })
   },
@@ -189,39 +189,6 @@ function institutionsOf(ctx: ParseContext, names: string[]): string[] | undefine
   return found.size > 0 ? [...found] : institutionsFor(ctx, undefined)
 }
 
-/** One run per start date, each ending at the first end date before the next start; none: self-paced. */
-function runsOf(a: Attributes): HarvestedRun[] {
-  const dates = (values: string[]) =>
-    [...new Set(values.map(localDate).filter((d): d is string => d !== null))].sort()
-  const starts = dates(a.startDate).slice(0, MAX_RUNS)
-  const ends = dates(a.endDate)
-  const selfPaced = [...a.courseMode, ...a.keywords].some((m) => /self[-\s]?paced|selbstlern/i.test(m))
-  const single = starts.length <= 1
-  const enrollment = {
-    enrollmentOpensOn: single ? localDate(a.applicationStartDate) : null,
-    enrollmentClosesOn: single ? localDate(a.applicationDeadline) : null,
-  }
-  if (starts.length === 0)
-    return [
-      { runKey: 'self-paced', pacing: 'self', startsOn: null, endsOn: ends.at(-1) ?? null, ...enrollment },
-    ]
-  return starts.map((start, i) => {
-    const next = starts[i + 1]
-    const end = ends.find((e) => e >= start && (!next || e <= next)) ?? null
-    const pacing = selfPaced || !end ? 'self' : 'instructor'
-    return { runKey: start, pacing, startsOn: start, endsOn: end, ...enrollment }
-  })
-}
-
-/**
- * The calendar date as the platform writes it: `2026-03-02T00:00:00+01:00` starts on 2 March where the
- * course runs, though it is 1 March in UTC.
- */
-function localDate(value: string | null | undefined): string | null {
-  const written = value ? /^\s*(\d{4}-\d{2}-\d{2})(?:[T ]|\s*$)/.exec(value)?.[1] : undefined
-  return calendarDate(written ?? value)
-}
-
 /** ISCED-F codes (`shortCode`, or the code ending an ESCO `targetUrl`) that moocx knows. */
 function subjectsOf(a: Attributes, ctx: ParseContext): string[] {
   const codes = a.educationalAlignment
@@ -245,15 +212,6 @@ function levelOf(a: Attributes): Level | null {
   return LEVELS.find(([, pattern]) => pattern.test(names))?.[0] ?? null
 }
 
-function weeksOf(duration: string | null | undefined, runs: HarvestedRun[]): number | null {
-  const stated = parseDuration(duration).weeks
-  if (stated !== undefined) return Math.max(1, Math.round(stated))
-  const run = runs.find((r) => r.startsOn && r.endsOn)
-  if (!run?.startsOn || !run.endsOn) return null
-  const weeks = Math.ceil((Date.parse(run.endsOn) - Date.parse(run.startsOn)) / (7 * 86_400_000))
-  return weeks > 0 && weeks <= 520 ? weeks : null
-}
-
 /**
  * Names of the people teaching, entities decoded; organizations left out. One field naming two people
  * (`Sandra Schön &amp; Martin Ebner`) gives both.
@@ -275,14 +233,4 @@ function splitNames(name: string): string[] {
       return people.every((p) => /\S\s+\S/.test(p)) ? people : [part]
     })
     .filter((p) => p !== '')
-}
-
-/** Follows `next` only within the source's own origin: a feed must not send the harvester elsewhere. */
-function sameOrigin(next: string, pageUrl: string, source: Source) {
-  const url = absoluteUrl(next, pageUrl)
-  const origin = new URL(source.baseUrl).origin
-  if (!url || new URL(url).origin !== origin) {
-    throw new PageError(`the next-page link "${next.slice(0, 200)}" leaves ${origin}`)
-  }
-  return { url, method: 'GET' as const }
 }

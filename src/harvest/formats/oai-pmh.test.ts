@@ -96,6 +96,12 @@ async function courseOf(platformKey: string) {
   }
 }
 
+const offerOf = (l: {
+  access: unknown
+  certificate: unknown
+  price_amount: unknown
+  price_currency: unknown
+}) => [l.access, l.certificate, l.price_amount, l.price_currency]
 const oaiRequests = () => oai.requests.filter((r) => r.path === '/oai').map((r) => r.url)
 
 describe('harvesting an OAI-PMH repository in oai_dc', () => {
@@ -134,6 +140,8 @@ describe('harvesting an OAI-PMH repository in oai_dc', () => {
     expect(subjects).toEqual(['061', '0611'])
     expect(institutions).toEqual(['spbu'])
     expect(runs).toEqual([])
+    // Dublin Core names no cost (dc:rights is the licence), even when the same resource's LOM would.
+    expect(offerOf(listing)).toEqual([null, null, null, null])
   })
 
   it('reads metadataPrefix and set from the source URL and asks the endpoint without that query', async () => {
@@ -301,6 +309,24 @@ describe('harvesting an OAI-PMH repository in IEEE LOM', () => {
     expect(listing.url).toBe('https://oer.example.org/courses/0')
     expect(subjects).toEqual(['06', '061', '0611'])
     expect(institutions).toEqual(['spbu'])
+    expect(offerOf(listing)).toEqual(['free', null, null, null])
+  })
+
+  it('reads rights/cost as free or paid access, and nothing from a cost it does not know', async () => {
+    const costs = ['no', 'yes', ' YES ', null, 'maybe', '', 'x'.repeat(5000), '<b>no</b>']
+    oai.resources = costs.map((cost, i) =>
+      oaiResource(i, { identifier: `oai:oer.example.org:t${sourceCount}/${i}`, cost }),
+    )
+    const run = await harvestSource(deps, await newSource('?metadataPrefix=lom'))
+    expect(run).toMatchObject({ status: 'succeeded', added: costs.length, rejected: 0 })
+    const offers = await Promise.all(
+      costs.map(async (_, i) =>
+        offerOf((await courseOf(`oai:oer.example.org:t${sourceCount}/${i}`)).listing),
+      ),
+    )
+    expect(offers.map((o) => o[0])).toEqual(['free', 'paid', 'paid', null, null, null, null, null])
+    // LOM says nothing of certificates or prices.
+    expect(offers.every((o) => o[1] === null && o[2] === null && o[3] === null)).toBe(true)
   })
 
   it('pages LOM through resumption tokens and withdraws a record that comes back deleted', async () => {

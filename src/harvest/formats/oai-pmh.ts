@@ -3,6 +3,7 @@
 import { absoluteUrl } from '../absolute-url.ts'
 import type { ParseResult } from '../harvest-record.ts'
 import { normalizeLanguage } from '../normalize-language.ts'
+import { NO_OFFER, type Offer } from '../normalize-offer.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
 import type { PageRequest, Source } from '../source.ts'
 import {
@@ -17,7 +18,7 @@ import {
   type ParseContext,
   keywordWords,
 } from './connector.ts'
-import { describeLom } from './lom.ts'
+import { describeLom, lomAccess } from './lom.ts'
 import { describeDc } from './oai-dc.ts'
 import {
   attr,
@@ -80,8 +81,10 @@ export const oaiPmh: Connector = {
     if (attr(header, 'status') === 'deleted') return deleted(id)
     const metadata = child(parsed.data, 'metadata')?.children[0]
     if (!metadata) return rejected(id, 'the record has no metadata')
-    if (metadata.name === 'dc') return toRecord(id, describeDc(metadata), ctx)
-    if (metadata.name === 'lom') return toRecord(id, describeLom(metadata), ctx)
+    // Dublin Core has no price (dc:rights is a licence); LOM says whether using the resource costs.
+    if (metadata.name === 'dc') return toRecord(id, describeDc(metadata), NO_OFFER, ctx)
+    if (metadata.name === 'lom')
+      return toRecord(id, describeLom(metadata), { ...NO_OFFER, access: lomAccess(metadata) }, ctx)
     return rejected(id, `metadata in <${metadata.name.slice(0, 50)}> is not read; harvest oai_dc or lom`)
   },
 }
@@ -105,7 +108,7 @@ function fromErrors(errors: XmlElement[], url: string): PageContent {
   throw new PageError(`the repository answered with OAI-PMH error ${described} to ${url}`)
 }
 
-function toRecord(id: string, d: Described, ctx: ParseContext): ParseResult {
+function toRecord(id: string, d: Described, offer: Offer, ctx: ParseContext): ParseResult {
   const recordLanguage = d.languages.map(normalizeLanguage).find((tag) => tag !== undefined)
   const title = pick(d.titles, recordLanguage)
   const text = title ? htmlToText(title.text).slice(0, 300) : ''
@@ -143,9 +146,7 @@ function toRecord(id: string, d: Described, ctx: ParseContext): ParseResult {
     weeks: d.weeks,
     instructors: [],
     subtitleLanguages: [],
-    access: null,
-    certificate: null,
-    price: null,
+    ...offer,
     runs: [],
   })
 }

@@ -108,6 +108,7 @@ export const openedxCourses: Connector = {
       weeks: weeksBetween(startsOn, endsOn),
       instructors: [],
       subtitleLanguages: [],
+      // The Courses API names no enrollment modes or prices; edx-search and course-discovery do.
       access: null,
       certificate: null,
       price: null,
