@@ -40,6 +40,7 @@ describe('message catalogs', () => {
           name: 'N',
           id: 'I',
           seconds: n,
+          price: 'P',
         })
         expect(String(out), `${locale} ${key}`).not.toMatch(/\{|\}/)
       }
