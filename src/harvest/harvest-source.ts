@@ -174,9 +174,10 @@ async function walk(
     pending = next ? (sameResource(next, request) ? Promise.resolve(page) : fetchPage(next)) : null
     pending?.catch(() => undefined)
     request = next
-    const records = connector.linkedPage
+    const linked = connector.linkedPage
       ? await fetchLinked(content.records, connector.linkedPage.bind(connector), (r) => send(r, headers))
       : { records: content.records, rejections: [] }
+    const records = { ...linked, rejections: [...(content.rejected ?? []), ...linked.rejections] }
     await savePageContent(deps, source, connector, ctx, pass, records)
     await deps.db.transaction().execute(async (trx) => {
       await saveCursor(trx, source.id, next ? { generation: pass.generation, next, full: !!pass.full } : null)
@@ -211,7 +212,7 @@ async function fetchLinked(
         const page = await send(request)
         records.push({ link, page: { url: page.url, text: page.text } })
       } catch (error) {
-        if (!isPermanent(error) || error instanceof PageError) throw error
+        if (!failsPageAlone(error)) throw error
         rejections.push({ key: request.url, reason: describe(error) })
       }
     })
@@ -250,6 +251,14 @@ async function savePageContent(
   pass.counts.updated += saved.updated
   pass.counts.unchanged += saved.unchanged
   pass.counts.rejected += rejections.length
+}
+
+/** A failure of one linked page that says nothing about the upstream as a whole. */
+function failsPageAlone(error: unknown): boolean {
+  if (!(error instanceof UpstreamError)) return false
+  if (error.reason === 'bad_url' || error.reason === 'invalid_utf8' || error.reason === 'too_large')
+    return true
+  return isPermanent(error)
 }
 
 function isPermanent(error: unknown): boolean {

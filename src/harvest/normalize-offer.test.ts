@@ -1,7 +1,14 @@
 // Reading prices and currencies as feeds write them, hostile values included: nothing throws, and a
 // value that cannot be read is null.
 import { describe, expect, it } from 'vitest'
-import { lowestPrice, parseAmount, parseCurrency, parseMoney, readPrice } from './normalize-offer.ts'
+import {
+  amountInText,
+  lowestPrice,
+  parseAmount,
+  parseCurrency,
+  parseMoney,
+  readPrice,
+} from './normalize-offer.ts'
 
 describe('parseAmount', () => {
   it.each([
@@ -124,5 +131,30 @@ describe('lowestPrice', () => {
   it('has none when nothing costs or no price is named', () => {
     expect(lowestPrice([])).toBeNull()
     expect(lowestPrice([usd(0), null])).toBeNull()
+  })
+})
+
+describe('amounts written with their currency, as web pages write prices', () => {
+  it.each<[unknown, number | null]>([
+    [49, 49],
+    ['49.99', 49.99],
+    ['€ 1.299,00', 1299],
+    ['1,299.00 USD', 1299],
+    ['US$49', 49],
+    ['$ 12,50', 12.5],
+    ['1 299,50 ₽', 1299.5],
+    ['¥300', 300],
+    ['Free', null],
+    ['-5', null],
+    ['€-5', null],
+    ['49 - 99', null],
+    ['49 per month', null],
+    ['USD', null],
+    ['€', null],
+    ['9'.repeat(60), null],
+    [null, null],
+    [{ price: 5 }, null],
+  ])('%j → %j', (value, amount) => {
+    expect(amountInText(value)).toBe(amount)
   })
 })

@@ -51,6 +51,18 @@ export function parseAmount(value: unknown): number | null {
   return form ? inRange(Number(form[1](text))) : null
 }
 
+/**
+ * An amount written with its currency beside it, as web pages write prices (`€ 1.299,00`, `US$49`,
+ * `1,299.00 USD`): one currency sign or ISO code before or after the number is set aside, the rest
+ * is read like parseAmount. Words (`free`, `49 per month`) still give null.
+ */
+export function amountInText(value: unknown): number | null {
+  if (typeof value !== 'string') return parseAmount(value)
+  const text = value.trim()
+  const bare = /^(?:[A-Z]{0,3}\p{Sc}|[A-Z]{3})?\s*([^\s\p{Sc}A-Za-z].*?)\s*(?:\p{Sc}|[A-Z]{3})?$/u.exec(text)
+  return parseAmount(bare?.[1] ?? text)
+}
+
 /** An ISO 4217 code, upper-cased (`usd` → `USD`); null for anything else. */
 export function parseCurrency(value: unknown): string | null {
   if (typeof value !== 'string') return null

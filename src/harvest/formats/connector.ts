@@ -1,7 +1,7 @@
 // What every format connector provides: where a pass starts, how a fetched page splits into raw
 // records and the next page, and how one raw record becomes a HarvestRecord or a rejection.
 import type { Platform } from '../../institutions/platform.ts'
-import type { HarvestRecord, ParseResult } from '../harvest-record.ts'
+import type { HarvestRecord, ParseResult, Rejected } from '../harvest-record.ts'
 import type { PageRequest, Source } from '../source.ts'
 
 export interface ParseContext {
@@ -20,6 +20,8 @@ export interface FetchedPage {
 
 export interface PageContent {
   records: unknown[]
+  /** Entries the page itself shows to be unusable (a sitemap link to another host). */
+  rejected?: Rejected[]
   next: PageRequest | null
 }
 
@@ -55,8 +57,9 @@ export interface Connector {
   /**
    * For feeds that list links rather than records (a sitemap): the page a raw record points to.
    * The runner fetches it with the pass's rate limit and retries and hands parseRecord a
-   * LinkedRecord. A page that is gone (4xx) rejects that record; any other failure ends the run,
-   * which resumes from the same position later.
+   * LinkedRecord. A failure of that page alone (4xx, a redirect to another host, not UTF-8, too
+   * large) rejects that record; an upstream failure (timeout, 5xx, 429) ends the run, which resumes
+   * from the same position later.
    */
   linkedPage?(raw: unknown): PageRequest
 

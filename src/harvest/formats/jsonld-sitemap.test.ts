@@ -139,7 +139,7 @@ describe('harvesting course pages through a sitemap index', () => {
     site.extraLinks = { 1: [offHost] }
     const id = await newSource()
     const run = await harvestSource(deps, id)
-    expect(run).toMatchObject({ status: 'succeeded', complete: true, seen: 7, added: 5, rejected: 2 })
+    expect(run).toMatchObject({ status: 'succeeded', complete: true, seen: 8, added: 5, rejected: 3 })
     const reasons = (await listRejections(t.db, run.id)).map((r) => [r.recordKey, r.reason])
     expect(reasons).toEqual(
       expect.arrayContaining([
@@ -148,6 +148,10 @@ describe('harvesting course pages through a sitemap index', () => {
           "no schema.org Course in the page's JSON-LD (only CollegeOrUniversity, WebPage)",
         ],
         [`${site.url}${at('gone')}`, expect.stringMatching(/HTTP 404/)],
+        [
+          offHost,
+          expect.stringMatching(/not an http\(s\) page on 127\.0\.0\.1:\d+; only pages on the source's host/),
+        ],
       ]),
     )
     expect(site.pageRequests()).not.toContain(at('elsewhere'))
@@ -229,6 +233,21 @@ describe('harvesting course pages through a sitemap index', () => {
     expect(again).not.toContain(at('c0'))
     expect(again).not.toContain(at(`c${LINKS_PER_STEP - 1}`))
     expect(await listingsOfSource(t.db, id)).toHaveLength(120)
+  })
+
+  it('rejects a page that redirects to another host or is not UTF-8, and reads the others', async () => {
+    site.pages = courses(4)
+    site.override((req, res, recorded) => {
+      if (recorded.path === at('c1'))
+        return res.writeHead(302, { location: 'http://elsewhere.example.org/c1' }).end()
+      if (recorded.path === at('c2'))
+        return res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from([0x3c, 0x70, 0xff, 0xfe]))
+      return site.serve(req, res, recorded)
+    })
+    const run = await harvestSource(deps, await newSource())
+    expect(run).toMatchObject({ status: 'succeeded', added: 2, rejected: 2 })
+    const reasons = (await listRejections(t.db, run.id)).map((r) => r.reason).sort()
+    expect(reasons).toEqual([expect.stringMatching(/^bad_url: /), expect.stringMatching(/^invalid_utf8: /)])
   })
 
   it('fetches only pages modified since the last pass on an incremental pass, and withdraws nothing', async () => {

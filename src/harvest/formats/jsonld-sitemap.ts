@@ -122,7 +122,7 @@ function fromUrlset(
   index: string | null,
 ): PageContent {
   const state = readState(at)
-  const { kept } = onHost(sitemap.entries, host)
+  const { kept, elsewhere } = onHost(sitemap.entries, host)
   // A sitemap that only points elsewhere is a wrong source URL, not a catalog that emptied: a full
   // pass over it would withdraw every listing.
   if (!index && sitemap.entries.length > 0 && kept.length === 0) {
@@ -132,12 +132,20 @@ function fromUrlset(
   const wanted = since ? kept.filter((e) => !e.lastmod || e.lastmod >= since) : kept
   const start = resumeAt(wanted, state)
   const records: SitemapEntry[] = wanted.slice(start, start + LINKS_PER_STEP)
+  // Links elsewhere are reported once, with the sitemap's first step.
+  const rejected =
+    state.offset === undefined
+      ? elsewhere.map((loc) => ({
+          key: loc.slice(0, 500),
+          reason: `a link in ${url} that is not an http(s) page on ${host}; only pages on the source's host are read`,
+        }))
+      : []
   const end = start + records.length
   const last = records.at(-1)
   if (last && end < wanted.length)
-    return { records, next: request(at.url, { ...state, offset: end, after: last.loc }) }
+    return { records, rejected, next: request(at.url, { ...state, offset: end, after: last.loc }) }
   const next = index === null ? null : request(index, { since, child: (state.child ?? 0) + 1 })
-  return { records, next }
+  return { records, rejected, next }
 }
 
 /** After the link handed out last when it is still listed, else at the saved offset. */

@@ -1,46 +1,9 @@
 // What a schema.org Course costs: prices as feeds write them (garbage never throws), access from
 // isAccessibleForFree and offer categories, certificates from credentials and certificate offers.
 import { describe, expect, it } from 'vitest'
-import { offerTerms, parseAmount, parseCurrency } from './schema-org-offer.ts'
+import { offerTerms } from './schema-org-offer.ts'
 
 const offer = (fields: Record<string, unknown>) => ({ '@type': 'Offer', ...fields })
-
-describe('parseAmount', () => {
-  it.each<[unknown, number | null]>([
-    [49, 49],
-    [0, 0],
-    ['49.99', 49.99],
-    ['€ 1.299,00', 1299],
-    ['1,299.00 USD', 1299],
-    ['1 299,50', 1299.5],
-    ["1'299.00", 1299],
-    ['1,299', 1299],
-    ['12,5', 12.5],
-    ['US$49', 49],
-    [19.999, 20],
-    ['Free', null],
-    ['-5', null],
-    ['49 - 99', null],
-    ['49 / 99', null],
-    [-1, null],
-    [Number.NaN, null],
-    [Number.POSITIVE_INFINITY, null],
-    [20_000_000, null],
-    ['9'.repeat(60), null],
-    [null, null],
-    [{ price: 5 }, null],
-  ])('%j → %j', (value, amount) => {
-    expect(parseAmount(value)).toBe(amount)
-  })
-
-  it('reads currencies as ISO 4217 codes only', () => {
-    expect(parseCurrency('usd')).toBe('USD')
-    expect(parseCurrency(' EUR ')).toBe('EUR')
-    expect(parseCurrency('$')).toBeNull()
-    expect(parseCurrency('EURO')).toBeNull()
-    expect(parseCurrency(undefined)).toBeNull()
-  })
-})
 
 describe('offerTerms', () => {
   const terms = (offers: Record<string, unknown>[], more: { free?: unknown; credentials?: unknown[] } = {}) =>

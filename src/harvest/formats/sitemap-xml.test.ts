@@ -61,7 +61,7 @@ describe('readSitemap', () => {
 })
 
 describe('onHost', () => {
-  it('keeps http(s) links on the host once each, without fragments, and counts the others', () => {
+  it('keeps http(s) links on the host once each, without fragments, and lists the others', () => {
     const entries = [
       'https://courses.example.edu/a',
       'http://courses.example.edu/b',
@@ -78,7 +78,14 @@ describe('onHost', () => {
         { loc: 'https://courses.example.edu/a', lastmod: null },
         { loc: 'http://courses.example.edu/b', lastmod: null },
       ],
-      elsewhere: 6,
+      elsewhere: [
+        'https://other.example.org/c',
+        'https://courses.example.edu:8443/d',
+        'https://user:pw@courses.example.edu/e',
+        'javascript:alert(1)',
+        '/relative',
+        'ftp://courses.example.edu/f',
+      ],
     })
   })
 })

@@ -19,8 +19,8 @@ export interface Sitemap {
 /** Entries on the wanted host and those left out, so a caller can say why. */
 export interface HostSplit {
   kept: SitemapEntry[]
-  /** Entries whose `<loc>` is not an http(s) URL on the host. */
-  elsewhere: number
+  /** The `<loc>` of entries that are not an http(s) URL on the host. */
+  elsewhere: string[]
 }
 
 /** Throws PageError for XML that is not well-formed, has a DTD, or is not a sitemap. */
@@ -46,11 +46,11 @@ export function readSitemap(text: string, url: string): Sitemap {
  */
 export function onHost(entries: SitemapEntry[], host: string): HostSplit {
   const kept = new Map<string, SitemapEntry>()
-  let elsewhere = 0
+  const elsewhere: string[] = []
   for (const entry of entries) {
     const url = URL.canParse(entry.loc) ? new URL(entry.loc) : null
     if (!url || !/^https?:$/.test(url.protocol) || url.host !== host || url.username || url.password) {
-      elsewhere++
+      elsewhere.push(entry.loc)
       continue
     }
     url.hash = ''
