@@ -2,19 +2,18 @@
 // Courses API has no language field): from the script for scripts that point to one language, from
 // common short words and letters for Latin script. Undecided texts give undefined, never a guess.
 
-/** Scripts that point to one language, checked in order; Han alone is Chinese, Han with kana Japanese. */
-const SCRIPTS: readonly [RegExp, string][] = [
-  [/[\p{Script=Hiragana}\p{Script=Katakana}]/gu, 'ja'],
-  [/\p{Script=Hangul}/gu, 'ko'],
-  [/\p{Script=Han}/gu, 'zh'],
-  [/\p{Script=Thai}/gu, 'th'],
-  [/\p{Script=Cyrillic}/gu, 'ru'],
-  [/\p{Script=Arabic}/gu, 'ar'],
-  [/\p{Script=Hebrew}/gu, 'he'],
-  [/\p{Script=Greek}/gu, 'el'],
-  [/\p{Script=Devanagari}/gu, 'hi'],
-  [/\p{Script=Latin}/gu, 'latin'],
+/** Code point ranges of scripts that point to one language (Han with kana is Japanese, see below). */
+// prettier-ignore
+const SCRIPTS: readonly [number, number, string][] = [
+  [0x41, 0x5a, 'latin'], [0x61, 0x7a, 'latin'], [0xc0, 0x24f, 'latin'], [0x1e00, 0x1eff, 'latin'],
+  [0x370, 0x3ff, 'el'], [0x400, 0x4ff, 'ru'], [0x590, 0x5ff, 'he'],
+  [0x600, 0x6ff, 'ar'], [0x750, 0x77f, 'ar'], [0xfb50, 0xfdff, 'ar'], [0xfe70, 0xfeff, 'ar'],
+  [0x900, 0x97f, 'hi'], [0xe00, 0xe7f, 'th'], [0x1100, 0x11ff, 'ko'], [0xac00, 0xd7af, 'ko'],
+  [0x3040, 0x30ff, 'kana'], [0x3400, 0x4dbf, 'zh'], [0x4e00, 0x9fff, 'zh'], [0xf900, 0xfaff, 'zh'],
 ]
+
+/** Only the start of a text is read: a title and the beginning of a summary tell enough. */
+const READ_CHARS = 400
 
 /** Letters that mark one language among others of its script. */
 const MARKS: readonly [RegExp, string, string][] = [
@@ -45,15 +44,24 @@ for (const [language, words] of Object.entries(WORDS))
 
 /** The language `text` is written in, or undefined when the text does not tell. */
 export function detectLanguage(text: string): string | undefined {
-  const counts = SCRIPTS.map(([pattern, language]) => [language, text.match(pattern)?.length ?? 0] as const)
-  const letters = counts.reduce((sum, [, n]) => sum + n, 0)
+  const counts = new Map<string, number>()
+  let letters = 0
+  for (let i = 0; i < text.length && i < READ_CHARS; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x41 || (code > 0x5a && code < 0x61)) continue
+    const script = code <= 0x7a ? 'latin' : SCRIPTS.find(([from, to]) => code >= from && code <= to)?.[2]
+    if (!script) continue
+    counts.set(script, (counts.get(script) ?? 0) + 1)
+    letters++
+  }
   if (letters === 0) return undefined
-  const kana = counts[0]?.[1] ?? 0
-  if (kana > 0 && kana + (counts[2]?.[1] ?? 0) >= letters * 0.6) return 'ja'
-  const [script, n] = counts.reduce((best, next) => (next[1] > best[1] ? next : best))
-  if (n < letters * 0.6) return undefined
-  if (script === 'latin') return latinLanguage(text)
-  return MARKS.find(([pattern, base]) => base === script && pattern.test(text))?.[2] ?? script
+  const kana = counts.get('kana') ?? 0
+  if (kana > 0 && kana + (counts.get('zh') ?? 0) >= letters * 0.6) return 'ja'
+  const [script, n] = [...counts].reduce((best, next) => (next[1] > best[1] ? next : best))
+  if (n < letters * 0.6 || script === 'kana') return undefined
+  const sample = text.slice(0, READ_CHARS)
+  if (script === 'latin') return latinLanguage(sample)
+  return MARKS.find(([pattern, base]) => base === script && pattern.test(sample))?.[2] ?? script
 }
 
 function latinLanguage(text: string): string | undefined {

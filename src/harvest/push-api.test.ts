@@ -137,7 +137,8 @@ describe('pushing to a source', () => {
       .selectAll()
       .where('id', '=', listings[0]?.course_id ?? '')
       .executeTakeFirstOrThrow()
-    expect(course).toMatchObject({ origin: 'harvest', language: 'ru', effort_hours_per_week: 4 })
+    // The Courses API states no language: the English text wins over the source's declared Russian.
+    expect(course).toMatchObject({ origin: 'harvest', language: 'en', effort_hours_per_week: 4 })
     const run = await t.db
       .selectFrom('harvest_runs')
       .selectAll()

@@ -1,6 +1,7 @@
 // What every format connector provides: where a pass starts, how a fetched page splits into raw
 // records and the next page, and how one raw record becomes a HarvestRecord or a rejection.
 import type { Platform } from '../../institutions/platform.ts'
+import { languageOfText } from '../detect-language.ts'
 import type { HarvestRecord, ParseResult, Rejected } from '../harvest-record.ts'
 import type { PageRequest, Source } from '../source.ts'
 
@@ -117,6 +118,22 @@ export function institutionsFor(ctx: ParseContext, orgCode: string | undefined):
     if (ctx.institutionIds.has(direct)) return [direct]
   }
   return ctx.platform.institutionId ? [ctx.platform.institutionId] : undefined
+}
+
+/**
+ * A record's language: what the feed states; else what its title and summary show (the Open edX
+ * Courses API states none), with the source's declared language winning when they agree or the
+ * text does not tell; else `und`.
+ */
+export function recordLanguage(
+  ctx: ParseContext,
+  stated: string | null | undefined,
+  title: string,
+  summary?: string | null,
+): string {
+  if (stated) return stated
+  const text = summary ? `${title}. ${summary.replace(/<[^>]*>|&[#\w]+;/g, ' ')}` : title
+  return languageOfText(ctx.source.defaultLanguage, text) ?? 'und'
 }
 
 /** A timestamp or date string as a calendar date (YYYY-MM-DD), or null. */

@@ -418,6 +418,8 @@ describe('harvesting course-discovery courses', () => {
     api.courses = [
       course(1),
       course(2, {
+        title: 'Python 3', // a title that does not tell its language
+        short_description: null,
         course_runs: [discoveryRun(keyOf(2), '1T2026', { marketing_url: null, content_language: null })],
       }),
     ]

@@ -20,6 +20,7 @@ import {
   type ParseContext,
   keywordWords,
   pageJson,
+  recordLanguage,
 } from './connector.ts'
 import { edxSubjectCodes } from './edx-subjects.ts'
 import { sameOriginNext } from './next-link.ts'
@@ -137,7 +138,7 @@ export const courseDiscovery: Connector = {
       listingKey: c.key,
       url,
       title: title.slice(0, 300),
-      language: language ?? ctx.source.defaultLanguage ?? 'und',
+      language: recordLanguage(ctx, language, title, c.short_description),
       summary: c.short_description ? htmlToText(c.short_description).slice(0, 500) || null : null,
       description: html ? htmlToText(html) || null : null,
       descriptionHtml: html || null,

@@ -16,6 +16,7 @@ import {
   type FetchedPage,
   type ParseContext,
   pageJson,
+  recordLanguage,
 } from './connector.ts'
 import { courseraCertificate, courseraSubjects } from './coursera-vocabulary.ts'
 
@@ -134,7 +135,7 @@ export const coursera: Connector = {
       listingKey: e.slug,
       url: `${COURSERA}/learn/${e.slug}`,
       title: title.slice(0, 300),
-      language: language ?? ctx.source.defaultLanguage ?? 'und',
+      language: recordLanguage(ctx, language, title, description),
       summary: description ? excerpt(description, 500) : null,
       description: description || null,
       descriptionHtml: html || null,

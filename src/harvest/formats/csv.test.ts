@@ -342,7 +342,7 @@ describe('harvesting a CSV file', () => {
     const history = await courseOf('spbu-history')
     expect(history.course).toMatchObject({
       title: 'История России (2)',
-      language: 'und',
+      language: 'ru', // no language column and no source language: read from the Cyrillic title
       course_number: null,
     })
     expect(history.runs).toMatchObject([{ run_key: 'spring_2026', starts_on: null }])

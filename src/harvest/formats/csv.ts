@@ -16,6 +16,7 @@ import {
   type Connector,
   type FetchedPage,
   type ParseContext,
+  recordLanguage,
 } from './connector.ts'
 
 /** The most rows (after the header) and bytes one file may have. */
@@ -164,7 +165,7 @@ function toRecord(course: CsvCourse, ctx: ParseContext) {
     listingKey: course.id,
     url: last.row.url,
     title,
-    language: filled('language') ?? ctx.source.defaultLanguage ?? 'und',
+    language: recordLanguage(ctx, filled('language'), title, summary),
     summary: summary ? htmlToText(summary).slice(0, 500) || null : null,
     description: html ? htmlToText(html) || null : null,
     descriptionHtml: html || null,

@@ -17,6 +17,7 @@ import {
   type FetchedPage,
   type ParseContext,
   pageJson,
+  recordLanguage,
 } from './connector.ts'
 import { parseCourseKey } from './openedx-courses.ts'
 import { openedxOffer } from './openedx-modes.ts'
@@ -120,7 +121,7 @@ export const edxSearch: Connector = {
       listingKey: `${parts.org}+${parts.number}`,
       url,
       title: title.slice(0, 300),
-      language: (r.language && normalizeLanguage(r.language)) || ctx.source.defaultLanguage || 'und',
+      language: recordLanguage(ctx, r.language && normalizeLanguage(r.language), title, summary),
       summary: summary.slice(0, 500) || null,
       description: htmlToText(html) || null,
       descriptionHtml: html || null,

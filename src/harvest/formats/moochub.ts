@@ -18,6 +18,7 @@ import {
   type ParseContext,
   keywordWords,
   pageJson,
+  recordLanguage,
 } from './connector.ts'
 import { moochubOffer } from './moochub-offer.ts'
 import { runsOf, weeksOf } from './moochub-runs.ts'
@@ -149,7 +150,7 @@ export const moochub: Connector = {
       listingKey: id,
       url,
       title: title.slice(0, 300),
-      language: normalizeLanguages(a.inLanguage ?? a.languages)[0] ?? ctx.source.defaultLanguage ?? 'und',
+      language: recordLanguage(ctx, normalizeLanguages(a.inLanguage ?? a.languages)[0], title, a.abstract),
       summary: a.abstract ? htmlToText(a.abstract).slice(0, 500) || null : null,
       description: html ? htmlToText(html) || null : null,
       descriptionHtml: html || null,

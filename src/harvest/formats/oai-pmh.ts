@@ -17,6 +17,7 @@ import {
   type PageContent,
   type ParseContext,
   keywordWords,
+  recordLanguage,
 } from './connector.ts'
 import { describeLom, lomAccess } from './lom.ts'
 import { describeDc } from './oai-dc.ts'
@@ -109,8 +110,8 @@ function fromErrors(errors: XmlElement[], url: string): PageContent {
 }
 
 function toRecord(id: string, d: Described, offer: Offer, ctx: ParseContext): ParseResult {
-  const recordLanguage = d.languages.map(normalizeLanguage).find((tag) => tag !== undefined)
-  const title = pick(d.titles, recordLanguage)
+  const declaredLanguage = d.languages.map(normalizeLanguage).find((tag) => tag !== undefined)
+  const title = pick(d.titles, declaredLanguage)
   const text = title ? htmlToText(title.text).slice(0, 300) : ''
   if (!title || !text) return rejected(id, 'the record has no title')
   const url = d.urls
@@ -124,8 +125,8 @@ function toRecord(id: string, d: Described, offer: Offer, ctx: ParseContext): Pa
       id,
       `no creator or publisher (${d.organizations.slice(0, 5).join(', ') || 'none given'}) is mapped to an institution; add one to the source's orgMap`,
     )
-  const language = recordLanguage ?? (title.language && normalizeLanguage(title.language))
-  const descriptionSource = pick(d.descriptions, recordLanguage)?.text
+  const language = declaredLanguage ?? (title.language && normalizeLanguage(title.language))
+  const descriptionSource = pick(d.descriptions, declaredLanguage)?.text
   const html = descriptionSource ? sanitizeDescription(descriptionSource, url) : ''
   const description = html ? htmlToText(html) : ''
   return accepted({
@@ -133,7 +134,7 @@ function toRecord(id: string, d: Described, offer: Offer, ctx: ParseContext): Pa
     listingKey: id,
     url,
     title: text,
-    language: language || ctx.source.defaultLanguage || 'und',
+    language: recordLanguage(ctx, language, text, description),
     summary: description ? excerpt(description, 500) : null,
     description: description || null,
     descriptionHtml: html || null,

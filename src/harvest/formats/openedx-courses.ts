@@ -17,6 +17,7 @@ import {
   type FetchedPage,
   type ParseContext,
   pageJson,
+  recordLanguage,
 } from './connector.ts'
 
 const Page = z.object({
@@ -95,7 +96,7 @@ export const openedxCourses: Connector = {
       listingKey: `${parts.org}+${parts.number}`,
       url,
       title: title.slice(0, 300),
-      language: (r.language && normalizeLanguage(r.language)) || ctx.source.defaultLanguage || 'und',
+      language: recordLanguage(ctx, r.language && normalizeLanguage(r.language), title, r.short_description),
       summary: r.short_description ? htmlToText(r.short_description).slice(0, 500) || null : null,
       description: html ? htmlToText(html) || null : null,
       descriptionHtml: html || null,

@@ -5,7 +5,14 @@ import { absoluteUrl } from '../absolute-url.ts'
 import type { ParseResult } from '../harvest-record.ts'
 import { normalizeLanguages } from '../normalize-language.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
-import { accepted, institutionsFor, keywordWords, rejected, type ParseContext } from './connector.ts'
+import {
+  accepted,
+  institutionsFor,
+  keywordWords,
+  rejected,
+  type ParseContext,
+  recordLanguage,
+} from './connector.ts'
 import {
   hasType,
   idOf,
@@ -68,10 +75,12 @@ export function courseRecord({ course, graph, fallbackKey }: FoundCourse, ctx: P
     listingKey: key,
     url,
     title,
-    language:
-      [course.inLanguage, course.availableLanguage].flatMap(normalizeLanguages)[0] ??
-      ctx.source.defaultLanguage ??
-      'und',
+    language: recordLanguage(
+      ctx,
+      [course.inLanguage, course.availableLanguage].flatMap(normalizeLanguages)[0],
+      title,
+      abstract || description,
+    ),
     summary: excerpt(abstract || description, 500) || null,
     description: description || null,
     descriptionHtml: html || null,
