@@ -25,6 +25,8 @@ import { acquireLease, createSource, releaseLease } from './source-repository.ts
 const FIXTURE = readFileSync(new URL('../../test/fixtures/catalog.csv', import.meta.url), 'utf8')
 const IDS = ['tsinghua-dsa', 'spbu-history', 'thai-data', 'ai-arabic', 'climate']
 /** Nothing listens on port 9 of 127.0.0.1: a harvest that really fetched would fail. */
+/** Columns of the fixture's header row. */
+const COLUMNS = (FIXTURE.split('\n')[0] ?? '').split(',').length
 const UNREACHABLE = 'http://127.0.0.1:9/catalog.csv'
 
 let t: TestDb
@@ -118,7 +120,7 @@ describe('harvesting an uploaded CSV file', () => {
   })
 
   it('records rejected rows with their line numbers, keeping the good ones', async () => {
-    const text = `${fixture().trimEnd()}\n${idOf('bad')},,https://sheet-mooc.example/bad${','.repeat(17)}\n`
+    const text = `${fixture().trimEnd()}\n${idOf('bad')},,https://sheet-mooc.example/bad${','.repeat(COLUMNS - 3)}\n`
     const run = await harvestUploadedCsv(deps, sourceId, text)
     expect(run).toMatchObject({ added: 5, rejected: 1 })
     expect((await listRejections(t.db, run.id)).map((r) => [r.recordKey, r.reason])).toEqual([

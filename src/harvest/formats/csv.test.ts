@@ -191,9 +191,12 @@ describe('harvesting a CSV file', () => {
 
     const climate = await courseOf('climate')
     expect(climate.institutions).toEqual(['unesco-iite', 'spbu'])
-    // The fixture has no offer columns: it says nothing of what its courses cost.
-    for (const c of [dsa, history, thai, arabic, climate])
-      expect(offerOf(c.listing)).toEqual([null, null, null, null])
+    // What each course costs, as the offer columns say (empty cells say nothing).
+    expect(offerOf(dsa.listing)).toEqual(['free', 'paid', 200, 'CNY'])
+    expect(offerOf(history.listing)).toEqual(['free', 'free', null, null])
+    expect(offerOf(thai.listing)).toEqual(['free', 'none', null, null])
+    expect(offerOf(arabic.listing)).toEqual([null, null, null, null])
+    expect(offerOf(climate.listing)).toEqual(['paid', 'paid', 1299, 'EUR'])
     expect(climate.course).toMatchObject({ level: 'advanced', effort_hours_per_week: 5 })
     expect(climate.runs.map((r) => [r.run_key, r.pacing])).toEqual([
       ['2026T1', 'instructor'],
@@ -253,7 +256,7 @@ describe('harvesting a CSV file', () => {
     expect(await rejectionsOf(run.id)).toEqual([
       'line 12: title is empty',
       'line 13: url "javascript:alert(1)" is not an absolute http(s) URL',
-      'line 14: 3 fields where the header has 20; the row is left out',
+      'line 14: 3 fields where the header has 24; the row is left out',
       'line 15: start "03/02/2026" is not a date (write YYYY-MM-DD)',
       'line 16: institution "hogwarts" is not known: use an institution id or add it to the orgMap',
       'line 17: language "klingon" is not a language moocx knows; level "expert" is not introductory, intermediate or advanced',
