@@ -19,8 +19,6 @@ export function openDatabase(config: DatabaseConfig): Db {
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
-    // A 64 MiB page cache (the default is 2 MiB): a harvest touches every index of a large catalog.
-    sqlite.pragma('cache_size = -65536')
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) })
   }
   const schema = 'schema' in config ? config.schema : undefined
