@@ -207,6 +207,14 @@ export interface SubjectMappingTable {
   updated_at: string
 }
 
+/** One row per course whose search document may have changed; written by triggers. */
+export interface SearchChangeTable {
+  course_id: string
+  /** Grows with every change (bigint: a string on PostgreSQL). */
+  seq: number | string
+  changed_at: string
+}
+
 export interface Database {
   institutions: InstitutionTable
   platforms: PlatformTable
@@ -224,6 +232,7 @@ export interface Database {
   console_sessions: ConsoleSessionTable
   push_nonces: PushNonceTable
   subject_mappings: SubjectMappingTable
+  search_changes: SearchChangeTable
 }
 
 export type Db = Kysely<Database>

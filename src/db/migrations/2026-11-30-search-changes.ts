@@ -1,0 +1,105 @@
+// The search change log: one row per course whose search document may have changed, with a
+// sequence number that grows with every change. Database triggers write it, so no code path that
+// touches a course, its listings, runs, subjects or institutions can forget to; every app process
+// follows it to keep its in-memory search index current. Triggers are the one place the dialects
+// differ here (SQLite trigger bodies; a PL/pgSQL function and a sequence on PostgreSQL).
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
+
+/** Table → how a changed row names its course (NEW/OLD stand for the row). */
+const SOURCES: readonly { table: string; course: (row: 'NEW' | 'OLD') => string }[] = [
+  { table: 'courses', course: (row) => `${row}.id` },
+  { table: 'listings', course: (row) => `${row}.course_id` },
+  { table: 'runs', course: (row) => `(SELECT course_id FROM listings WHERE id = ${row}.listing_id)` },
+  { table: 'course_subjects', course: (row) => `${row}.course_id` },
+  { table: 'course_institutions', course: (row) => `${row}.course_id` },
+]
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('search_changes')
+    .addColumn('course_id', 'varchar(64)', (c) => c.primaryKey())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('changed_at', 'varchar(32)', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('search_changes_seq').on('search_changes').column('seq').execute()
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await postgresTriggers(db)
+  else await sqliteTriggers(db)
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    for (const { table } of SOURCES)
+      await sql.raw(`DROP TRIGGER IF EXISTS search_touch ON ${table}`).execute(db)
+    await sql`DROP FUNCTION IF EXISTS search_touch()`.execute(db)
+    await sql`DROP FUNCTION IF EXISTS search_note(varchar)`.execute(db)
+    await sql`DROP SEQUENCE IF EXISTS search_change_seq`.execute(db)
+  } else {
+    for (const { table } of SOURCES)
+      for (const event of ['insert', 'update', 'delete'])
+        await sql.raw(`DROP TRIGGER IF EXISTS search_${table}_${event}`).execute(db)
+  }
+  await db.schema.dropTable('search_changes').execute()
+}
+
+async function sqliteTriggers(db: Kysely<any>): Promise<void> {
+  const touch = (course: string) =>
+    `INSERT OR REPLACE INTO search_changes (course_id, seq, changed_at)
+     SELECT c, (SELECT coalesce(max(seq), 0) + 1 FROM search_changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+     FROM (SELECT ${course} AS c) WHERE c IS NOT NULL;`
+  for (const { table, course } of SOURCES) {
+    await sql
+      .raw(`CREATE TRIGGER search_${table}_insert AFTER INSERT ON ${table} BEGIN ${touch(course('NEW'))} END`)
+      .execute(db)
+    await sql
+      .raw(
+        `CREATE TRIGGER search_${table}_update AFTER UPDATE ON ${table} BEGIN ${touch(course('OLD'))} ${touch(course('NEW'))} END`,
+      )
+      .execute(db)
+    await sql
+      .raw(`CREATE TRIGGER search_${table}_delete AFTER DELETE ON ${table} BEGIN ${touch(course('OLD'))} END`)
+      .execute(db)
+  }
+}
+
+async function postgresTriggers(db: Kysely<any>): Promise<void> {
+  await sql`CREATE SEQUENCE search_change_seq`.execute(db)
+  const branch = (row: 'NEW' | 'OLD') =>
+    SOURCES.map(
+      ({ table, course }, i) =>
+        `${i === 0 ? 'IF' : 'ELSIF'} TG_TABLE_NAME = '${table}' THEN c := ${course(row)};`,
+    ).join('\n      ') + '\n      END IF;'
+  await sql
+    .raw(
+      `CREATE FUNCTION search_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE c varchar(64);
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+      ${branch('OLD')}
+    PERFORM search_note(c);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+      ${branch('NEW')}
+    PERFORM search_note(c);
+  END IF;
+  RETURN NULL;
+END $$`,
+    )
+    .execute(db)
+  await sql
+    .raw(
+      `CREATE FUNCTION search_note(c varchar) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF c IS NULL THEN RETURN; END IF;
+  INSERT INTO search_changes (course_id, seq, changed_at)
+  VALUES (c, nextval('search_change_seq'), to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+  ON CONFLICT (course_id) DO UPDATE SET seq = excluded.seq, changed_at = excluded.changed_at;
+END $$`,
+    )
+    .execute(db)
+  for (const { table } of SOURCES)
+    await sql
+      .raw(
+        `CREATE TRIGGER search_touch AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION search_touch()`,
+      )
+      .execute(db)
+}
