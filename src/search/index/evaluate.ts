@@ -1,0 +1,125 @@
+// Answers a search: scores documents term at a time (the best expansion of each word position
+// counts once), keeps those matching every position (or, failing that, any), applies facet filters
+// with disjunctive counts, and ranks by relevance blended with popularity and availability.
+import { countFacets, facetFilter, type FacetCounts, type Filters } from './facet-counts.ts'
+import { planQuery } from './query-plan.ts'
+import type { SearchIndex } from './search-index.ts'
+import { topK } from './top-k.ts'
+
+export interface SearchRequest {
+  q: string
+  /** The learner's interface language: a hint for reading the query. */
+  locale: string
+  filters: Filters
+  offset: number
+  limit: number
+  /** YYYY-MM-DD: availability is worked out for this day. */
+  today: string
+}
+
+export interface SearchResult {
+  total: number
+  hits: { courseId: string; score: number }[]
+  facets: FacetCounts
+  /** No course matched every word: these match some of them. */
+  relaxed: boolean
+  /** The query with unknown words replaced by their nearest known word, when results are few. */
+  suggestion: string | null
+}
+
+/** A title phrase of two query words counts this much more than the words alone. */
+const PHRASE_BONUS = 1.5
+const OPEN_BONUS = 1.1
+
+export function search(index: SearchIndex, request: SearchRequest): SearchResult {
+  index.refreshAvailability(request.today)
+  const n = index.documents
+  const plan = request.q.trim() ? planQuery(index, request.q, request.locale) : null
+  let candidates: Int32Array
+  let scores: Float32Array | null = null
+  let relaxed = false
+  if (!plan) candidates = aliveDocs(index)
+  else if (plan.positions.length === 0) candidates = new Int32Array(0)
+  else {
+    const sum = new Float32Array(n)
+    scores = sum
+    const mask = new Uint16Array(n)
+    const scratch = new Float32Array(n)
+    const touched: number[] = []
+    const seen: number[] = []
+    plan.positions.forEach((position, p) => {
+      for (const { termId, factor } of position.expansions) {
+        const list = index.vocabulary.postings[termId]
+        if (!list) continue
+        const weight = (idf(n, list.length) * factor) / 255
+        for (let i = 0; i < list.length; i++) {
+          const doc = list.docs[i] ?? 0
+          if (!index.alive[doc]) continue
+          const value = (list.weights[i] ?? 0) * weight
+          if (scratch[doc] === 0) touched.push(doc)
+          if (value > (scratch[doc] ?? 0)) scratch[doc] = value
+        }
+      }
+      for (const doc of touched) {
+        if (mask[doc] === 0) seen.push(doc)
+        sum[doc] = (sum[doc] ?? 0) + (scratch[doc] ?? 0)
+        mask[doc] = (mask[doc] ?? 0) | (1 << p)
+        scratch[doc] = 0
+      }
+      touched.length = 0
+    })
+    for (const termId of plan.phrases) {
+      const list = index.vocabulary.postings[termId]
+      if (!list) continue
+      const weight = (PHRASE_BONUS * idf(n, list.length)) / 255
+      for (let i = 0; i < list.length; i++) {
+        const doc = list.docs[i] ?? 0
+        if (mask[doc]) sum[doc] = (sum[doc] ?? 0) + (list.weights[i] ?? 0) * weight
+      }
+    }
+    const all = (1 << plan.positions.length) - 1
+    const complete = seen.filter((doc) => mask[doc] === all)
+    relaxed = complete.length === 0 && plan.positions.length > 1 && seen.length > 0
+    if (relaxed)
+      for (const doc of seen)
+        scores[doc] = (scores[doc] ?? 0) * (popcount(mask[doc] ?? 0) / plan.positions.length)
+    candidates = Int32Array.from(relaxed ? seen : complete)
+  }
+  const filter = facetFilter(index, request.filters)
+  const { matching, facets } = countFacets(index, candidates, filter)
+  const open = openValues(index)
+  const rank = (doc: number) => {
+    const isOpen = index.facets.availability.of(doc).some((v) => open.has(v))
+    if (!scores) return (index.popularity[doc] ?? 0) + (isOpen ? 2 : 0) + (index.freshness[doc] ?? 0) * 1e-6
+    return (scores[doc] ?? 0) * (1 + 0.05 * (index.popularity[doc] ?? 0)) * (isOpen ? OPEN_BONUS : 1)
+  }
+  const hits = topK(matching, request.offset + request.limit, rank, (doc) => index.courseIds[doc] ?? '')
+    .slice(request.offset)
+    .map((doc) => ({ courseId: index.courseIds[doc] ?? '', score: rank(doc) }))
+  const corrections = plan?.positions.map((p) => p.correction ?? p.surfaces[0] ?? '') ?? []
+  const suggestion =
+    plan && matching.length < 3 && plan.positions.some((p) => p.correction) ? corrections.join(' ') : null
+  return { total: matching.length, hits, facets, relaxed, suggestion }
+}
+
+function aliveDocs(index: SearchIndex): Int32Array {
+  const docs = new Int32Array(index.size)
+  let k = 0
+  for (let doc = 0; doc < index.documents; doc++) if (index.alive[doc]) docs[k++] = doc
+  return docs.subarray(0, k)
+}
+
+function openValues(index: SearchIndex): Set<number> {
+  const ids = ['current', 'starting-soon'].map((v) => index.facets.availability.valueId(v))
+  return new Set(ids.filter((v): v is number => v !== undefined))
+}
+
+function idf(documents: number, frequency: number): number {
+  return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+}
+
+function popcount(mask: number): number {
+  let count = 0
+  for (let m = mask; m; m &= m - 1) count++
+  return count
+}

@@ -1,0 +1,77 @@
+// One facet of every document: the values a document has (several for subjects, platforms, ...),
+// interned as small numbers and stored back to back (a document's values sit at [start, end)).
+export class FacetColumn {
+  private readonly ids = new Map<string, number>()
+  readonly names: string[] = []
+  private values: Uint16Array = new Uint16Array(1024)
+  private used = 0
+  private starts: Int32Array = new Int32Array(1024)
+  private ends: Int32Array = new Int32Array(1024)
+
+  /** The number of a value, or undefined if no document ever had it. */
+  valueId(name: string): number | undefined {
+    return this.ids.get(name)
+  }
+
+  set(doc: number, names: readonly string[]): void {
+    if (doc >= this.starts.length) {
+      this.starts = grown32(this.starts, doc + 1)
+      this.ends = grown32(this.ends, doc + 1)
+    }
+    const unique = [...new Set(names)]
+    if (this.used + unique.length > this.values.length)
+      this.values = grown16(this.values, this.used + unique.length)
+    this.starts[doc] = this.used
+    for (const name of unique) this.values[this.used++] = this.intern(name)
+    this.ends[doc] = this.used
+  }
+
+  /** The value numbers of a document (a view: copy it to keep it). */
+  of(doc: number): Uint16Array {
+    return this.values.subarray(this.starts[doc] ?? 0, this.ends[doc] ?? 0)
+  }
+
+  /** Keeps the values of the documents still there, renumbered (`remap[old]` = new or -1). */
+  compact(remap: Int32Array, documents: number): void {
+    const values = new Uint16Array(Math.max(1024, this.used))
+    const starts = new Int32Array(Math.max(1024, documents))
+    const ends = new Int32Array(Math.max(1024, documents))
+    let used = 0
+    for (let old = 0; old < remap.length; old++) {
+      const doc = remap[old] ?? -1
+      if (doc < 0) continue
+      const own = this.of(old)
+      starts[doc] = used
+      values.set(own, used)
+      used += own.length
+      ends[doc] = used
+    }
+    this.values = values
+    this.starts = starts
+    this.ends = ends
+    this.used = used
+  }
+
+  private intern(name: string): number {
+    let id = this.ids.get(name)
+    if (id === undefined) {
+      if (this.names.length >= 0xffff) throw new Error('a facet holds at most 65,535 distinct values')
+      id = this.names.length
+      this.ids.set(name, id)
+      this.names.push(name)
+    }
+    return id
+  }
+}
+
+function grown16(array: Uint16Array, needed: number): Uint16Array {
+  const next = new Uint16Array(Math.max(needed, Math.ceil(array.length * 1.5)))
+  next.set(array)
+  return next
+}
+
+export function grown32(array: Int32Array, needed: number): Int32Array {
+  const next = new Int32Array(Math.max(needed, Math.ceil(array.length * 1.5)))
+  next.set(array)
+  return next
+}

@@ -1,0 +1,113 @@
+// Turns what a learner typed into the terms to look up: each word position with its exact terms,
+// the words it is a prefix of (the last word, as you type) and its near misses (typos), each with
+// how much a match through it counts; and the title phrases of adjacent words.
+import { detectLanguage } from '../../harvest/detect-language.ts'
+import { boundedDistance } from './edit-distance.ts'
+import { PHRASE, type SearchIndex } from './search-index.ts'
+
+export interface Expansion {
+  termId: number
+  /** 1 for the word itself, less for a completion or a near miss. */
+  factor: number
+}
+
+export interface QueryPosition {
+  surfaces: string[]
+  expansions: Expansion[]
+  /** The best near miss when the word itself is unknown, for "did you mean". */
+  correction: string | null
+}
+
+export interface QueryPlan {
+  positions: QueryPosition[]
+  phrases: number[]
+}
+
+/** Queries are cut here: nobody types more, and it bounds the work a hostile query causes. */
+export const MAX_QUERY_CHARS = 200
+const MAX_POSITIONS = 12
+const COMPLETIONS = 20
+const NEAR_MISSES = 10
+const PREFIX_FACTOR = 0.85
+const TYPO_FACTOR = [1, 0.7, 0.5]
+
+export function planQuery(index: SearchIndex, q: string, locale: string): QueryPlan {
+  const text = q.slice(0, MAX_QUERY_CHARS)
+  const languages = [...new Set([detectLanguage(text), locale, 'und'].filter((l): l is string => !!l))]
+  const byPosition = new Map<number, { terms: Set<string>; surfaces: Set<string> }>()
+  let last = -1
+  let prefix = false
+  for (const language of languages) {
+    const { tokens, lastIsPrefix } = index.analyzer.analyzeQuery(text, language)
+    for (const token of tokens) {
+      const at = byPosition.get(token.position) ?? { terms: new Set(), surfaces: new Set() }
+      at.terms.add(token.term)
+      at.surfaces.add(token.surface)
+      byPosition.set(token.position, at)
+      last = Math.max(last, token.position)
+    }
+    prefix ||= lastIsPrefix
+  }
+  const ordered = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_POSITIONS)
+  const positions = ordered.map(([position, { terms, surfaces }]) =>
+    expand(index, [...terms], [...surfaces], prefix && position === last),
+  )
+  const phrases: number[] = []
+  for (let i = 1; i < ordered.length; i++) {
+    const [a, b] = [ordered[i - 1], ordered[i]]
+    if (!a || !b || b[0] !== a[0] + 1) continue
+    for (const x of a[1].terms)
+      for (const y of b[1].terms) {
+        const id = index.vocabulary.termId(`${x}${PHRASE}${y}`)
+        if (id !== undefined) phrases.push(id)
+      }
+  }
+  return { positions, phrases }
+}
+
+function expand(index: SearchIndex, terms: string[], surfaces: string[], isPrefix: boolean): QueryPosition {
+  const vocabulary = index.vocabulary
+  const factors = new Map<number, number>()
+  const offer = (termId: number, factor: number) => {
+    if ((factors.get(termId) ?? 0) < factor) factors.set(termId, factor)
+  }
+  for (const term of terms) {
+    const id = vocabulary.termId(term)
+    if (id !== undefined) offer(id, 1)
+  }
+  for (const surface of surfaces) for (const id of vocabulary.termsOfSurface(surface)) offer(id, 1)
+  if (isPrefix)
+    for (const surface of surfaces)
+      for (const completion of vocabulary.withPrefix(surface, COMPLETIONS))
+        for (const id of vocabulary.termsOfSurface(completion)) offer(id, PREFIX_FACTOR)
+  let correction: string | null = null
+  for (const surface of surfaces) {
+    const max = typoBudget(index, surface)
+    if (max === 0) continue
+    const near: { surface: string; distance: number; frequency: number }[] = []
+    for (const candidate of vocabulary.candidates(surface, max)) {
+      const distance = boundedDistance(surface, candidate, max)
+      if (distance <= max)
+        near.push({ surface: candidate, distance, frequency: vocabulary.frequency(candidate) })
+    }
+    near.sort(
+      (a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.surface < b.surface ? -1 : 1),
+    )
+    for (const { surface: s, distance } of near.slice(0, NEAR_MISSES))
+      for (const id of vocabulary.termsOfSurface(s)) offer(id, TYPO_FACTOR[distance] ?? 0.5)
+    const known = vocabulary.termsOfSurface(surface).length > 0
+    if (!known && !correction && near[0]) correction = near[0].surface
+  }
+  return {
+    surfaces,
+    expansions: [...factors].map(([termId, factor]) => ({ termId, factor })),
+    correction,
+  }
+}
+
+/** One typo from 5 characters, two from 9; none in Han script, where one character is a word. */
+function typoBudget(index: SearchIndex, surface: string): number {
+  const length = [...surface].length
+  if (length < 5 || index.analyzer.scriptOf(surface) === 'han') return 0
+  return length >= 9 ? 2 : 1
+}

@@ -1,0 +1,146 @@
+// The in-memory index on its own: matching in every script, ranking, facets, updates, hostile queries.
+import { beforeEach, describe, expect, it } from 'vitest'
+import * as analyzer from '../analysis/analyze.ts'
+import type { SearchDocument } from '../search-document.ts'
+import { search, type SearchRequest } from './evaluate.ts'
+import { SearchIndex } from './search-index.ts'
+
+const TODAY = '2026-11-29'
+const labels = {
+  subject: (code: string) => (code.startsWith('061') ? ['Information and Communication Technologies'] : []),
+  institution: (id: string) => (id === 'tsinghua' ? ['Tsinghua University', '清华大学'] : [id]),
+}
+
+function doc(courseId: string, fields: Partial<SearchDocument> = {}): SearchDocument {
+  return {
+    courseId,
+    language: 'en',
+    title: courseId,
+    summary: null,
+    description: null,
+    subjects: [],
+    keywords: [],
+    instructors: [],
+    institutions: ['cornell'],
+    platforms: ['edx'],
+    subtitleLanguages: [],
+    level: null,
+    runs: [{ pacing: 'self', startsOn: '2026-01-01', endsOn: null }],
+    access: ['free'],
+    certificate: [],
+    enrollments: 0,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    ...fields,
+  }
+}
+
+let index: SearchIndex
+const find = (q: string, more: Partial<SearchRequest> = {}) =>
+  search(index, { q, locale: 'en', filters: {}, offset: 0, limit: 20, today: TODAY, ...more })
+const ids = (q: string, more: Partial<SearchRequest> = {}) => find(q, more).hits.map((h) => h.courseId)
+
+beforeEach(() => {
+  index = new SearchIndex(analyzer, labels)
+  index.upsert(doc('ml-en', { title: 'Machine Learning', subjects: ['0613'], enrollments: 5000 }))
+  index.upsert(doc('ml-ru', { language: 'ru', title: 'Машинное обучение', subjects: ['0613'] }))
+  index.upsert(
+    doc('ml-zh', { language: 'zh', title: '机器学习课程', institutions: ['tsinghua'], subjects: ['0613'] }),
+  )
+  index.upsert(doc('ml-th', { language: 'th', title: 'การเรียนรู้ของเครื่อง', subjects: ['0613'] }))
+  index.upsert(
+    doc('learning-machines', {
+      title: 'Learning about old machines',
+      subjects: ['0715'],
+      access: ['paid'],
+      runs: [{ pacing: 'instructor', startsOn: '2027-03-01', endsOn: '2027-05-01' }],
+    }),
+  )
+  index.upsert(doc('history', { title: 'History of Philosophy', level: 'introductory', subjects: ['0223'] }))
+})
+
+describe('matching', () => {
+  it('finds words in every script, stemmed and segmented', () => {
+    expect(ids('learning')).toEqual(expect.arrayContaining(['ml-en', 'learning-machines']))
+    expect(ids('обучения')).toEqual(['ml-ru'])
+    expect(ids('学习')).toEqual(['ml-zh'])
+    expect(ids('機器學習')).toEqual(['ml-zh'])
+    expect(ids('เรียนรู้')).toEqual(['ml-th'])
+    expect(ids('清华大学')).toEqual(['ml-zh'])
+  })
+
+  it('completes the last word as you type and forgives typos, but not in Han script', () => {
+    expect(ids('machine lea')).toContain('ml-en')
+    expect(ids('philosphy')).toEqual(['history'])
+    expect(find('philosphy').suggestion).toBe('philosophy')
+    // No near misses in Han script: an unknown character leaves the query matched only in part.
+    expect(find('机器学刁').relaxed).toBe(true)
+  })
+
+  it('ranks the title phrase first and breaks ties by course id', () => {
+    expect(ids('machine learning')[0]).toBe('ml-en')
+    index.upsert(doc('b-same', { title: 'Quantum optics' }))
+    index.upsert(doc('a-same', { title: 'Quantum optics' }))
+    expect(ids('quantum optics')).toEqual(['a-same', 'b-same'])
+  })
+
+  it('needs every word, and says so when it had to settle for some', () => {
+    expect(find('machine philosophy')).toMatchObject({ relaxed: true })
+    expect(find('machine learning').relaxed).toBe(false)
+  })
+})
+
+describe('facets', () => {
+  it('counts each facet under the other facets’ selections (disjunctive)', () => {
+    const result = find('', { filters: { language: ['en'], access: ['free'] } })
+    expect(result.hits.map((h) => h.courseId).sort()).toEqual(['history', 'ml-en'])
+    expect(result.facets.language).toMatchObject({ en: 2, ru: 1, zh: 1, th: 1 })
+    expect(result.facets.access).toEqual({ free: 2, paid: 1 })
+    expect(result.facets.subject).toMatchObject({ '06': 1, '061': 1, '0613': 1, '02': 1 })
+  })
+
+  it('filters subjects at any level and works availability out for the day', () => {
+    expect(ids('', { filters: { subject: ['06'] } }).sort()).toEqual(['ml-en', 'ml-ru', 'ml-th', 'ml-zh'])
+    expect(find('', { filters: { availability: ['upcoming'] } }).hits.map((h) => h.courseId)).toEqual([
+      'learning-machines',
+    ])
+    expect(find('', { today: '2027-03-10', filters: { availability: ['current'] } }).hits[0]?.courseId).toBe(
+      'learning-machines',
+    )
+  })
+})
+
+describe('changes', () => {
+  it('replaces a changed course and forgets a removed one, also after compaction', () => {
+    index.upsert(doc('ml-en', { title: 'Deep Learning' }))
+    expect(ids('machine')).not.toContain('ml-en')
+    expect(ids('deep')).toEqual(['ml-en'])
+    index.remove('history')
+    expect(ids('philosophy')).toEqual([])
+    for (let i = 0; i < 3000; i++) index.upsert(doc(`filler-${i % 1000}`, { title: `Filler ${i}` }))
+    expect(index.compactIfWorthIt()).toBe(true)
+    expect(ids('deep')).toEqual(['ml-en'])
+    expect(find('filler').total).toBe(1000)
+  })
+})
+
+describe('hostile queries', () => {
+  it.each([
+    ['empty', ''],
+    ['spaces', '   '],
+    ['10,000 characters', 'machine '.repeat(1250)],
+    ['control characters', 'mach\u0000ine\u0007 \u001b[31m'],
+    ['emoji', '🤖 machine 🧠'],
+    ['mixed scripts', 'machine 机器 обучение การเรียนรู้'],
+    ['lone surrogate', 'mach\ud800ine'],
+  ])('%s: answers without throwing', (_, q) => {
+    const result = find(q)
+    expect(result.total).toBeGreaterThanOrEqual(0)
+  })
+
+  it('gives an empty page past the end, with the total', () => {
+    const result = find('', { offset: 10_000 })
+    expect(result.hits).toEqual([])
+    expect(result.total).toBe(6)
+  })
+})

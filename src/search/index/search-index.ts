@@ -1,0 +1,236 @@
+// The in-memory search index of one process: documents are numbered as they are added; a changed
+// course gets a new number and its old one is marked gone (compacted away when gone ones pile up).
+// Postings carry a BM25F weight computed when the document is added.
+import { courseAvailability, type Availability } from '../../catalog/course.ts'
+import type { SearchDocument } from '../search-document.ts'
+import { FacetColumn } from './facet-column.ts'
+import { Vocabulary } from './vocabulary.ts'
+
+export interface Token {
+  term: string
+  surface: string
+  position: number
+}
+
+export interface Analyzer {
+  analyze(text: string, language: string): Token[]
+  analyzeQuery(text: string, language: string): { tokens: Token[]; lastIsPrefix: boolean }
+  scriptOf(term: string): string
+}
+
+/** Words of subjects and institutions in a document's language (and English), for matching. */
+export interface Labels {
+  subject(code: string, language: string): string[]
+  institution(id: string): string[]
+}
+
+export const FACETS = [
+  'language',
+  'subject',
+  'subtitle',
+  'institution',
+  'platform',
+  'level',
+  'availability',
+  'access',
+  'certificate',
+] as const
+export type FacetName = (typeof FACETS)[number]
+
+/** BM25F field weights: a word in the title says more about a course than one in its description. */
+const FIELDS = { title: 3, keywords: 2, subjects: 1.5, instructors: 1.5, institutions: 1, description: 1 }
+type Field = keyof typeof FIELDS
+const FIELD_NAMES: readonly Field[] = [
+  'title',
+  'keywords',
+  'subjects',
+  'instructors',
+  'institutions',
+  'description',
+]
+const K1 = 1.2
+const B = 0.75
+/**
+ * Typical field lengths in words, the "average length" of BM25. Fixed rather than measured, so a
+ * course's weights do not depend on what was indexed before it (equal courses score equally).
+ */
+const TYPICAL_LENGTH: Record<Field, number> = {
+  title: 6,
+  keywords: 4,
+  subjects: 4,
+  instructors: 3,
+  institutions: 4,
+  description: 80,
+}
+/** Marks a two-word title term (a phrase), which no query word can reach by prefix or typo. */
+export const PHRASE = '\u0001'
+
+export class SearchIndex {
+  readonly vocabulary = new Vocabulary()
+  readonly facets: Record<FacetName, FacetColumn> = {
+    language: new FacetColumn(),
+    subject: new FacetColumn(),
+    subtitle: new FacetColumn(),
+    institution: new FacetColumn(),
+    platform: new FacetColumn(),
+    level: new FacetColumn(),
+    availability: new FacetColumn(),
+    access: new FacetColumn(),
+    certificate: new FacetColumn(),
+  }
+  courseIds: string[] = []
+  alive: Uint8Array = new Uint8Array(1024)
+  popularity: Float32Array = new Float32Array(1024)
+  freshness: Float32Array = new Float32Array(1024)
+  private readonly docOf = new Map<string, number>()
+  private runs: SearchDocument['runs'][] = []
+  private availabilityDay = ''
+  gone = 0
+
+  constructor(
+    readonly analyzer: Analyzer,
+    private readonly labels: Labels,
+  ) {}
+
+  get size(): number {
+    return this.docOf.size
+  }
+
+  get documents(): number {
+    return this.courseIds.length
+  }
+
+  has(courseId: string): boolean {
+    return this.docOf.has(courseId)
+  }
+
+  /** Adds a course, or replaces what the index knew of it. */
+  upsert(doc: SearchDocument): void {
+    this.remove(doc.courseId)
+    const n = this.courseIds.length
+    this.ensureCapacity(n + 1)
+    this.courseIds.push(doc.courseId)
+    this.docOf.set(doc.courseId, n)
+    this.alive[n] = 1
+    this.popularity[n] = Math.log1p(Math.max(0, doc.enrollments))
+    this.freshness[n] = Date.parse(doc.updatedAt) / 86_400_000 || 0
+    this.runs.push(doc.runs)
+    this.indexTexts(n, doc)
+    const f = this.facets
+    f.language.set(n, [primary(doc.language)])
+    f.subject.set(n, doc.subjects)
+    f.subtitle.set(n, doc.subtitleLanguages.map(primary))
+    f.institution.set(n, doc.institutions)
+    f.platform.set(n, doc.platforms)
+    f.level.set(n, doc.level ? [doc.level] : [])
+    f.access.set(n, doc.access)
+    f.certificate.set(n, doc.certificate)
+    f.availability.set(n, this.availabilityDay ? availabilityOf(doc.runs, this.availabilityDay) : [])
+  }
+
+  remove(courseId: string): void {
+    const old = this.docOf.get(courseId)
+    if (old === undefined) return
+    this.alive[old] = 0
+    this.docOf.delete(courseId)
+    this.runs[old] = []
+    this.gone++
+  }
+
+  /** Works out every document's availability on `today` (YYYY-MM-DD) once a day. */
+  refreshAvailability(today: string): void {
+    if (today === this.availabilityDay) return
+    this.availabilityDay = today
+    for (let n = 0; n < this.courseIds.length; n++)
+      this.facets.availability.set(n, this.alive[n] ? availabilityOf(this.runs[n] ?? [], today) : [])
+  }
+
+  /** Drops gone documents and renumbers the rest, when more than a fifth are gone. */
+  compactIfWorthIt(): boolean {
+    if (this.gone < 1000 || this.gone * 5 < this.courseIds.length) return false
+    const remap = new Int32Array(this.courseIds.length).fill(-1)
+    const ids: string[] = []
+    const runs: SearchDocument['runs'][] = []
+    for (let old = 0; old < this.courseIds.length; old++) {
+      if (!this.alive[old]) continue
+      remap[old] = ids.length
+      ids.push(this.courseIds[old] ?? '')
+      runs.push(this.runs[old] ?? [])
+    }
+    for (const list of this.vocabulary.postings) list.compact(remap)
+    for (const facet of FACETS) this.facets[facet].compact(remap, ids.length)
+    const keep = (array: Float32Array) => {
+      const next = new Float32Array(Math.max(1024, ids.length))
+      for (let old = 0; old < remap.length; old++)
+        if ((remap[old] ?? -1) >= 0) next[remap[old] ?? 0] = array[old] ?? 0
+      return next
+    }
+    this.popularity = keep(this.popularity)
+    this.freshness = keep(this.freshness)
+    this.alive = new Uint8Array(Math.max(1024, ids.length)).fill(1, 0, ids.length)
+    this.courseIds = ids
+    this.runs = runs
+    this.docOf.clear()
+    ids.forEach((id, n) => this.docOf.set(id, n))
+    this.gone = 0
+    return true
+  }
+
+  /** Gives back spare capacity after a bulk build. */
+  trim(): void {
+    for (const list of this.vocabulary.postings) list.trim()
+  }
+
+  private indexTexts(n: number, doc: SearchDocument): void {
+    const texts: Record<Field, string[]> = {
+      title: [doc.title],
+      keywords: doc.keywords,
+      subjects: doc.subjects.flatMap((code) => this.labels.subject(code, doc.language)),
+      instructors: doc.instructors,
+      institutions: doc.institutions.flatMap((id) => this.labels.institution(id)),
+      description: [doc.summary ?? '', doc.description ?? ''],
+    }
+    const weights = new Map<string, { surface: string; tf: number }>()
+    for (const field of FIELD_NAMES) {
+      const tokens = texts[field].flatMap((text) => (text ? this.analyzer.analyze(text, doc.language) : []))
+      const norm = 1 - B + (B * tokens.length) / TYPICAL_LENGTH[field]
+      const add = (term: string, surface: string) => {
+        const entry = weights.get(term) ?? { surface, tf: 0 }
+        entry.tf += FIELDS[field] / norm
+        weights.set(term, entry)
+      }
+      for (const t of tokens) add(t.term, t.surface)
+      if (field === 'title')
+        for (let i = 1; i < tokens.length; i++) {
+          const [a, b] = [tokens[i - 1], tokens[i]]
+          if (a && b && b.position === a.position + 1) add(`${a.term}${PHRASE}${b.term}`, '')
+        }
+    }
+    for (const [term, { surface, tf }] of weights) {
+      const id = surface ? this.vocabulary.intern(term, surface) : this.vocabulary.internPhrase(term)
+      this.vocabulary.postings[id]?.add(n, Math.max(1, Math.round((255 * tf) / (K1 + tf))))
+    }
+  }
+
+  private ensureCapacity(needed: number): void {
+    if (needed <= this.alive.length) return
+    const capacity = Math.max(needed, Math.ceil(this.alive.length * 1.5))
+    const alive = new Uint8Array(capacity)
+    alive.set(this.alive)
+    this.alive = alive
+    const popularity = new Float32Array(capacity)
+    popularity.set(this.popularity)
+    this.popularity = popularity
+    const freshness = new Float32Array(capacity)
+    freshness.set(this.freshness)
+    this.freshness = freshness
+  }
+}
+
+function availabilityOf(runs: SearchDocument['runs'], today: string): Availability[] {
+  return runs.length === 0 ? [] : courseAvailability(runs, today)
+}
+
+export function primary(tag: string): string {
+  return (tag.split('-')[0] ?? tag).toLowerCase()
+}

@@ -1,0 +1,114 @@
+// The index's terms: each term's id and postings, and the surface forms (unstemmed words) that
+// lead to it, kept per first character in sorted order for prefix and typo lookups.
+import { PostingList } from './posting-list.ts'
+
+export class Vocabulary {
+  private readonly ids = new Map<string, number>()
+  readonly postings: PostingList[] = []
+  readonly terms: string[] = []
+  private readonly surfaceTerms = new Map<string, number[]>()
+  /** Surfaces by first character; a bucket is sorted again on its first lookup after additions. */
+  private readonly buckets = new Map<string, { list: string[]; sorted: boolean }>()
+
+  get size(): number {
+    return this.terms.length
+  }
+
+  termId(term: string): number | undefined {
+    return this.ids.get(term)
+  }
+
+  /** The id of `term`, added when new; `surface` is remembered as a way to reach it. */
+  intern(term: string, surface: string): number {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      id = this.terms.length
+      this.ids.set(term, id)
+      this.terms.push(term)
+      this.postings.push(new PostingList())
+    }
+    const known = this.surfaceTerms.get(surface)
+    if (!known) {
+      this.surfaceTerms.set(surface, [id])
+      this.insertSurface(surface)
+    } else if (!known.includes(id)) known.push(id)
+    return id
+  }
+
+  /** The id of a term no query word reaches by itself (a title phrase), added when new. */
+  internPhrase(term: string): number {
+    let id = this.ids.get(term)
+    if (id === undefined) {
+      id = this.terms.length
+      this.ids.set(term, id)
+      this.terms.push(term)
+      this.postings.push(new PostingList())
+    }
+    return id
+  }
+
+  /** Terms a surface form leads to. */
+  termsOfSurface(surface: string): readonly number[] {
+    return this.surfaceTerms.get(surface) ?? []
+  }
+
+  /** Surfaces starting with `prefix`, most frequent first, at most `limit`. */
+  withPrefix(prefix: string, limit: number): string[] {
+    const bucket = this.bucket(prefix)
+    const found: string[] = []
+    for (let i = lowerBound(bucket, prefix); i < bucket.length; i++) {
+      const surface = bucket[i] ?? ''
+      if (!surface.startsWith(prefix)) break
+      found.push(surface)
+    }
+    return found.sort((a, b) => this.frequency(b) - this.frequency(a) || (a < b ? -1 : 1)).slice(0, limit)
+  }
+
+  /** Surfaces sharing the first character of `word` with a length within `maxEdits` of it. */
+  *candidates(word: string, maxEdits: number): Generator<string> {
+    for (const surface of this.bucket(word))
+      if (Math.abs(surface.length - word.length) <= maxEdits && surface !== word) yield surface
+  }
+
+  /** How many documents a surface's terms occur in (an upper bound when it has several). */
+  frequency(surface: string): number {
+    let total = 0
+    for (const id of this.termsOfSurface(surface)) total += this.postings[id]?.length ?? 0
+    return total
+  }
+
+  private insertSurface(surface: string): void {
+    const key = firstChar(surface)
+    const bucket = this.buckets.get(key)
+    if (bucket) {
+      bucket.list.push(surface)
+      bucket.sorted = false
+    } else this.buckets.set(key, { list: [surface], sorted: true })
+  }
+
+  private bucket(word: string): readonly string[] {
+    const bucket = this.buckets.get(firstChar(word))
+    if (!bucket) return []
+    if (!bucket.sorted) {
+      bucket.list.sort()
+      bucket.sorted = true
+    }
+    return bucket.list
+  }
+}
+
+function firstChar(text: string): string {
+  const code = text.codePointAt(0)
+  return code === undefined ? '' : String.fromCodePoint(code)
+}
+
+function lowerBound(sorted: readonly string[], value: string): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const mid = (low + high) >>> 1
+    if ((sorted[mid] ?? '') < value) low = mid + 1
+    else high = mid
+  }
+  return low
+}

@@ -1,0 +1,136 @@
+// The search index of this process, kept equal to the database: built from it at start, then
+// following the change log (a few hundred milliseconds behind any write, from any process).
+import { PostgresAdapter } from 'kysely'
+import type { Db } from '../db/schema.ts'
+import { listInstitutions } from '../institutions/institution-repository.ts'
+import { nameIn } from '../institutions/institution.ts'
+import type { Logger } from '../shared/logger.ts'
+import { listSubjects } from '../subjects/subject-repository.ts'
+import { search, type SearchRequest, type SearchResult } from './index/evaluate.ts'
+import { SearchIndex, type Analyzer, type Labels } from './index/search-index.ts'
+import { changesSince, courseIdsAfter, latestChange, searchDocuments } from './search-document-repository.ts'
+
+export interface SearchService {
+  search(request: SearchRequest): Promise<SearchResult>
+  /** Applies every change written so far; resolves with how many courses it re-read. */
+  sync(): Promise<number>
+  /** Builds the index again from the database. */
+  rebuild(): Promise<number>
+  readonly index: SearchIndex
+  close(): void
+}
+
+export interface SearchDeps {
+  db: Db
+  now: () => Date
+  logger: Logger
+  analyzer: Analyzer
+  /** How often to look at the change log; 0: only when sync() is called (tests). */
+  pollMs: number
+}
+
+const BATCH = 500
+/** On PostgreSQL a transaction may commit a smaller change number after a larger one was read. */
+const REREAD_MS = 10_000
+
+export async function startSearch(deps: SearchDeps): Promise<SearchService> {
+  let index = new SearchIndex(deps.analyzer, await loadLabels(deps.db))
+  let watermark = 0
+  const applied = new Map<string, number>()
+  const reread = deps.db.getExecutor().adapter instanceof PostgresAdapter ? REREAD_MS : 0
+  let running: Promise<number> | null = null
+
+  const build = async () => {
+    const next = new SearchIndex(deps.analyzer, await loadLabels(deps.db))
+    const from = await latestChange(deps.db)
+    let after: string | null = null
+    for (;;) {
+      const ids = await courseIdsAfter(deps.db, after, BATCH)
+      if (ids.length === 0) break
+      for (const doc of await searchDocuments(deps.db, ids)) next.upsert(doc)
+      after = ids.at(-1) ?? null
+    }
+    next.trim()
+    index = next
+    watermark = from
+    applied.clear()
+    return next.size
+  }
+
+  const follow = async (): Promise<number> => {
+    let total = 0
+    for (;;) {
+      const since = new Date(deps.now().getTime() - reread).toISOString()
+      const changes = (await changesSince(deps.db, watermark, reread ? since : '9999', BATCH)).filter(
+        (c) => applied.get(c.courseId) !== c.seq,
+      )
+      if (changes.length === 0) return total
+      const docs = await searchDocuments(
+        deps.db,
+        changes.map((c) => c.courseId),
+      )
+      const found = new Set(docs.map((d) => d.courseId))
+      for (const doc of docs) index.upsert(doc)
+      for (const c of changes) {
+        if (!found.has(c.courseId)) index.remove(c.courseId)
+        watermark = Math.max(watermark, c.seq)
+        if (reread) applied.set(c.courseId, c.seq)
+      }
+      index.compactIfWorthIt()
+      total += changes.length
+      if (applied.size > 100_000) applied.clear()
+    }
+  }
+
+  const sync = () => {
+    running ??= follow().finally(() => {
+      running = null
+    })
+    return running
+  }
+
+  const started = performance.now()
+  const size = await build()
+  deps.logger.info('search index built', { courses: size, ms: Math.round(performance.now() - started) })
+  const timer =
+    deps.pollMs > 0
+      ? setInterval(() => {
+          sync().catch((err: unknown) => deps.logger.error('search index sync failed', { err }))
+        }, deps.pollMs)
+      : null
+  timer?.unref()
+
+  return {
+    get index() {
+      return index
+    },
+    search: async (request) => {
+      if (deps.pollMs === 0) await sync()
+      return search(index, request)
+    },
+    sync,
+    rebuild: build,
+    close: () => {
+      if (timer) clearInterval(timer)
+    },
+  }
+}
+
+/** Subject labels in every UI language and institution names, which courses are also found by. */
+async function loadLabels(db: Db): Promise<Labels> {
+  const subjects = new Map((await listSubjects(db)).map((s) => [s.code, s]))
+  const institutions = new Map(
+    (await listInstitutions(db, {}, { page: 1, perPage: 10_000 })).items.map((i) => [i.id, i]),
+  )
+  return {
+    subject: (code, language) => {
+      const labels = subjects.get(code)?.labels ?? {}
+      const own = labels[language.split('-')[0] ?? language]
+      return [...new Set([own, labels.en].filter((l): l is string => !!l))]
+    },
+    institution: (id) => {
+      const inst = institutions.get(id)
+      return inst ? [...new Set([nameIn(inst.names, 'en'), ...Object.values(inst.names)])] : []
+    },
+  }
+}
