@@ -11,14 +11,19 @@ import { assets } from './http/assets.ts'
 import { institutionsPages } from './institutions/institutions-pages.tsx'
 import type { Deps } from './shared/deps.ts'
 import type { Logger } from './shared/logger.ts'
+import * as analyzer from './search/analysis/analyze.ts'
+import { createSearchService, type SearchService } from './search/search-service.ts'
 import { sitePages } from './site/site-pages.tsx'
 
 export interface AppDeps extends Deps {
   logger: Logger
   publicUrl: string
+  /** The process's search index; made here (built on first use) when not given. */
+  search?: SearchService
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const search = deps.search ?? createSearchService({ ...deps, analyzer, pollMs: 0 })
   const app = new Hono<AppEnv>()
   app.use(async (c, next) => {
     const started = performance.now()
@@ -33,7 +38,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use(localeMiddleware)
   app.route('/assets', assets())
-  mountApi(app, deps)
+  mountApi(app, { ...deps, search })
   app.route('/', sitePages(deps))
   app.route('/', catalogPages(deps))
   app.route('/', institutionsPages(deps))

@@ -14,12 +14,17 @@ import type { AppEnv } from '../http/env.ts'
 import { newApi } from '../http/openapi.ts'
 import type { Deps } from '../shared/deps.ts'
 import type { Logger } from '../shared/logger.ts'
+import { searchApi } from '../search/search-api.ts'
+import type { SearchService } from '../search/search-service.ts'
 import { subjectsApi } from '../subjects/subjects-api.ts'
 import { apiDocsPage } from './api-docs-page.tsx'
 
 export const API_VERSION = '1.0.0'
 
-export function mountApi(app: Hono<AppEnv>, deps: Deps & { logger: Logger; publicUrl: string }): void {
+export function mountApi(
+  app: Hono<AppEnv>,
+  deps: Deps & { logger: Logger; publicUrl: string; search: SearchService },
+): void {
   const { publicUrl } = deps
   const api = newApi()
   api.use('*', authenticate(deps.db), ...writeBodyRules, etag({ weak: true }))
@@ -27,6 +32,7 @@ export function mountApi(app: Hono<AppEnv>, deps: Deps & { logger: Logger; publi
   api.route('/', catalogApi(deps))
   api.route('/', courseGroupingApi(deps))
   api.route('/', subjectsApi(deps.db))
+  api.route('/', searchApi(deps))
   api.route('/', harvestApi(deps))
   api.route('/', pushApi(deps))
   api.route('/', subjectMappingsApi(deps))

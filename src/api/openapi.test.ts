@@ -71,6 +71,7 @@ function exampleFor(op: string): { body?: unknown; status: number } {
     'GET /runs/{id}': { status: 200 },
     'PATCH /runs/{id}': { status: 200, body: { endsOn: '2027-06-30' } },
     'GET /subjects': { status: 200 },
+    'GET /search': { status: 200 },
     'GET /subjects/{id}': { status: 200 },
     'POST /courses/{id}/merge': { status: 200, body: { courseId: 'course-to-merge' } },
     'POST /listings/{id}/split': { status: 201 },

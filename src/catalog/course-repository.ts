@@ -51,6 +51,18 @@ export async function findCourse(db: Db, id: string, today: string): Promise<Cou
   return course
 }
 
+/** The courses of `ids` that exist, in the order of `ids`. */
+export async function findCourses(db: Db, ids: readonly string[], today: string): Promise<Course[]> {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('courses')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute()
+  const courses = new Map((await toCourses(db, rows, today)).map((c) => [c.id, c]))
+  return ids.flatMap((id) => courses.get(id) ?? [])
+}
+
 export async function getCourse(db: Db, id: string, today: string): Promise<Course> {
   const found = await findCourse(db, id, today)
   if (!found) throw new NotFoundError('course', id)

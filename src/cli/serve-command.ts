@@ -2,6 +2,8 @@
 // (in-flight requests finish, then the database closes).
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
+import * as analyzer from '../search/analysis/analyze.ts'
+import { createSearchService } from '../search/search-service.ts'
 import type { Config } from '../config.ts'
 import { migrateToLatest, openDatabase } from '../db/database.ts'
 import { countInstitutions } from '../institutions/institution-repository.ts'
@@ -20,18 +22,23 @@ export async function serveCommand(config: Config): Promise<number> {
     const report = await seedAll(deps, { demo: true })
     logger.info('seeded an empty database', { ...report })
   }
-  const app = createApp({ ...deps, logger, publicUrl: config.publicUrl })
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host })
+  // The search index follows every write, from this or any other process; it is built as soon as
+  // the server listens (searches arriving earlier wait for it).
+  const search = createSearchService({ ...deps, logger, analyzer, pollMs: 500 })
+  const app = createApp({ ...deps, logger, publicUrl: config.publicUrl, search })
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
+    logger.info('moocx is serving', {
+      url: config.publicUrl,
+      port: config.port,
+      database: config.database.kind,
+    })
+    search.sync().catch((err: unknown) => logger.error('search index build failed', { err }))
+  })
   // On the embedded database this process is the whole node, so it also harvests on schedule.
   const worker =
     config.database.kind === 'sqlite'
       ? startWorker(processHarvestDeps(deps, logger, config.publicUrl))
       : undefined
-  logger.info('moocx is serving', {
-    url: config.publicUrl,
-    port: config.port,
-    database: config.database.kind,
-  })
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
@@ -42,6 +49,7 @@ export async function serveCommand(config: Config): Promise<number> {
       }, 10_000)
       force.unref()
       server.close(() => {
+        search.close()
         void Promise.resolve(worker?.stop())
           .then(() => db.destroy())
           .then(() => {

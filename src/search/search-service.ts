@@ -25,7 +25,7 @@ export interface SearchDeps {
   now: () => Date
   logger: Logger
   analyzer: Analyzer
-  /** How often to look at the change log; 0: only when sync() is called (tests). */
+  /** How often to look at the change log; 0: before each search instead (tests). */
   pollMs: number
 }
 
@@ -33,8 +33,12 @@ const BATCH = 500
 /** On PostgreSQL a transaction may commit a smaller change number after a larger one was read. */
 const REREAD_MS = 10_000
 
-export async function startSearch(deps: SearchDeps): Promise<SearchService> {
-  let index = new SearchIndex(deps.analyzer, await loadLabels(deps.db))
+/**
+ * The index is built from the database on the first search or sync; searches wait for the build.
+ * Changes are then followed every `pollMs` (before each search when it is 0).
+ */
+export function createSearchService(deps: SearchDeps): SearchService {
+  let index = new SearchIndex(deps.analyzer, { subject: () => [], institution: () => [] })
   let watermark = 0
   const applied = new Map<string, number>()
   const reread = deps.db.getExecutor().adapter instanceof PostgresAdapter ? REREAD_MS : 0
@@ -89,26 +93,34 @@ export async function startSearch(deps: SearchDeps): Promise<SearchService> {
     return running
   }
 
-  const started = performance.now()
-  const size = await build()
-  deps.logger.info('search index built', { courses: size, ms: Math.round(performance.now() - started) })
-  const timer =
-    deps.pollMs > 0
-      ? setInterval(() => {
+  let timer: ReturnType<typeof setInterval> | null = null
+  let building: Promise<void> | null = null
+  const ready = () =>
+    (building ??= (async () => {
+      const started = performance.now()
+      const size = await build()
+      deps.logger.info('search index built', { courses: size, ms: Math.round(performance.now() - started) })
+      if (deps.pollMs > 0) {
+        timer = setInterval(() => {
           sync().catch((err: unknown) => deps.logger.error('search index sync failed', { err }))
         }, deps.pollMs)
-      : null
-  timer?.unref()
+        timer.unref()
+      }
+    })())
 
   return {
     get index() {
       return index
     },
     search: async (request) => {
+      await ready()
       if (deps.pollMs === 0) await sync()
       return search(index, request)
     },
-    sync,
+    sync: async () => {
+      await ready()
+      return sync()
+    },
     rebuild: build,
     close: () => {
       if (timer) clearInterval(timer)
