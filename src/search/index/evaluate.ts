@@ -27,8 +27,8 @@ export interface SearchResult {
   suggestion: string | null
 }
 
-/** A title phrase of two query words counts this much more than the words alone. */
-const PHRASE_BONUS = 1.5
+/** A course whose title has two query words side by side scores this many times more. */
+const PHRASE_BOOST = 1.5
 const OPEN_BONUS = 1.1
 
 export function search(index: SearchIndex, request: SearchRequest): SearchResult {
@@ -48,17 +48,20 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
     const touched: number[] = []
     const seen: number[] = []
     plan.positions.forEach((position, p) => {
+      const alive = index.alive
       for (const { termId, factor } of position.expansions) {
-        const list = index.vocabulary.postings[termId]
-        if (!list) continue
-        const weight = (idf(n, list.length) * factor) / 255
-        for (let i = 0; i < list.length; i++) {
-          const doc = list.docs[i] ?? 0
-          if (!index.alive[doc]) continue
-          const value = (list.weights[i] ?? 0) * weight
-          if (scratch[doc] === 0) touched.push(doc)
-          if (value > (scratch[doc] ?? 0)) scratch[doc] = value
-        }
+        const postings = index.vocabulary.postings
+        const weight = (idf(n, postings.count(termId)) * factor) / 255
+        postings.blocks(termId, (docs, weights, from, to) => {
+          for (let i = from; i < to; i++) {
+            const doc = docs[i] ?? 0
+            if (!alive[doc]) continue
+            const value = (weights[i] ?? 0) * weight
+            const before = scratch[doc] ?? 0
+            if (before === 0) touched.push(doc)
+            if (value > before) scratch[doc] = value
+          }
+        })
       }
       for (const doc of touched) {
         if (mask[doc] === 0) seen.push(doc)
@@ -68,15 +71,9 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       }
       touched.length = 0
     })
-    for (const termId of plan.phrases) {
-      const list = index.vocabulary.postings[termId]
-      if (!list) continue
-      const weight = (PHRASE_BONUS * idf(n, list.length)) / 255
-      for (let i = 0; i < list.length; i++) {
-        const doc = list.docs[i] ?? 0
-        if (mask[doc]) sum[doc] = (sum[doc] ?? 0) + (list.weights[i] ?? 0) * weight
-      }
-    }
+    if (plan.pairs.size > 0)
+      for (const doc of seen)
+        if (index.titlePairs.hasAny(doc, plan.pairs)) sum[doc] = (sum[doc] ?? 0) * PHRASE_BOOST
     const all = (1 << plan.positions.length) - 1
     const complete = seen.filter((doc) => mask[doc] === all)
     relaxed = complete.length === 0 && plan.positions.length > 1 && seen.length > 0

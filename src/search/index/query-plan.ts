@@ -3,7 +3,8 @@
 // how much a match through it counts; and the title phrases of adjacent words.
 import { detectLanguage } from '../../harvest/detect-language.ts'
 import { boundedDistance } from './edit-distance.ts'
-import { PHRASE, type SearchIndex } from './search-index.ts'
+import type { SearchIndex } from './search-index.ts'
+import { pairHash } from './title-pairs.ts'
 
 export interface Expansion {
   termId: number
@@ -20,7 +21,8 @@ export interface QueryPosition {
 
 export interface QueryPlan {
   positions: QueryPosition[]
-  phrases: number[]
+  /** Hashes of adjacent query terms, to find them adjacent in titles. */
+  pairs: Set<number>
 }
 
 /** Queries are cut here: nobody types more, and it bounds the work a hostile query causes. */
@@ -52,17 +54,13 @@ export function planQuery(index: SearchIndex, q: string, locale: string): QueryP
   const positions = ordered.map(([position, { terms, surfaces }]) =>
     expand(index, [...terms], [...surfaces], prefix && position === last),
   )
-  const phrases: number[] = []
+  const pairs = new Set<number>()
   for (let i = 1; i < ordered.length; i++) {
     const [a, b] = [ordered[i - 1], ordered[i]]
     if (!a || !b || b[0] !== a[0] + 1) continue
-    for (const x of a[1].terms)
-      for (const y of b[1].terms) {
-        const id = index.vocabulary.termId(`${x}${PHRASE}${y}`)
-        if (id !== undefined) phrases.push(id)
-      }
+    for (const x of a[1].terms) for (const y of b[1].terms) pairs.add(pairHash(x, y))
   }
-  return { positions, phrases }
+  return { positions, pairs }
 }
 
 function expand(index: SearchIndex, terms: string[], surfaces: string[], isPrefix: boolean): QueryPosition {

@@ -4,6 +4,7 @@
 import { courseAvailability, type Availability } from '../../catalog/course.ts'
 import type { SearchDocument } from '../search-document.ts'
 import { FacetColumn } from './facet-column.ts'
+import { pairHash, TitlePairs } from './title-pairs.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 export interface Token {
@@ -62,8 +63,6 @@ const TYPICAL_LENGTH: Record<Field, number> = {
   institutions: 4,
   description: 80,
 }
-/** Marks a two-word title term (a phrase), which no query word can reach by prefix or typo. */
-export const PHRASE = '\u0001'
 
 export class SearchIndex {
   readonly vocabulary = new Vocabulary()
@@ -82,6 +81,7 @@ export class SearchIndex {
   alive: Uint8Array = new Uint8Array(1024)
   popularity: Float32Array = new Float32Array(1024)
   freshness: Float32Array = new Float32Array(1024)
+  titlePairs = new TitlePairs()
   private readonly docOf = new Map<string, number>()
   private runs: SearchDocument['runs'][] = []
   private availabilityDay = ''
@@ -157,7 +157,8 @@ export class SearchIndex {
       ids.push(this.courseIds[old] ?? '')
       runs.push(this.runs[old] ?? [])
     }
-    for (const list of this.vocabulary.postings) list.compact(remap)
+    this.vocabulary.postings = this.vocabulary.postings.compacted(remap, this.vocabulary.size)
+    this.titlePairs = this.titlePairs.compacted(remap)
     for (const facet of FACETS) this.facets[facet].compact(remap, ids.length)
     const keep = (array: Float32Array) => {
       const next = new Float32Array(Math.max(1024, ids.length))
@@ -176,10 +177,8 @@ export class SearchIndex {
     return true
   }
 
-  /** Gives back spare capacity after a bulk build. */
-  trim(): void {
-    for (const list of this.vocabulary.postings) list.trim()
-  }
+  /** After a bulk build: nothing to give back (postings live in shared chunks). */
+  trim(): void {}
 
   private indexTexts(n: number, doc: SearchDocument): void {
     const texts: Record<Field, string[]> = {
@@ -200,15 +199,18 @@ export class SearchIndex {
         weights.set(term, entry)
       }
       for (const t of tokens) add(t.term, t.surface)
-      if (field === 'title')
+      if (field === 'title') {
+        const pairs: number[] = []
         for (let i = 1; i < tokens.length; i++) {
           const [a, b] = [tokens[i - 1], tokens[i]]
-          if (a && b && b.position === a.position + 1) add(`${a.term}${PHRASE}${b.term}`, '')
+          if (a && b && b.position === a.position + 1) pairs.push(pairHash(a.term, b.term))
         }
+        this.titlePairs.set(n, pairs)
+      }
     }
     for (const [term, { surface, tf }] of weights) {
-      const id = surface ? this.vocabulary.intern(term, surface) : this.vocabulary.internPhrase(term)
-      this.vocabulary.postings[id]?.add(n, Math.max(1, Math.round((255 * tf) / (K1 + tf))))
+      const id = this.vocabulary.intern(term, surface)
+      this.vocabulary.postings.add(id, n, Math.max(1, Math.round((255 * tf) / (K1 + tf))))
     }
   }
 

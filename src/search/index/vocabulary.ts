@@ -1,10 +1,10 @@
 // The index's terms: each term's id and postings, and the surface forms (unstemmed words) that
 // lead to it, kept per first character in sorted order for prefix and typo lookups.
-import { PostingList } from './posting-list.ts'
+import { PostingStore } from './posting-list.ts'
 
 export class Vocabulary {
   private readonly ids = new Map<string, number>()
-  readonly postings: PostingList[] = []
+  postings = new PostingStore()
   readonly terms: string[] = []
   private readonly surfaceTerms = new Map<string, number[]>()
   /** Surfaces by first character; a bucket is sorted again on its first lookup after additions. */
@@ -25,25 +25,12 @@ export class Vocabulary {
       id = this.terms.length
       this.ids.set(term, id)
       this.terms.push(term)
-      this.postings.push(new PostingList())
     }
     const known = this.surfaceTerms.get(surface)
     if (!known) {
       this.surfaceTerms.set(surface, [id])
       this.insertSurface(surface)
     } else if (!known.includes(id)) known.push(id)
-    return id
-  }
-
-  /** The id of a term no query word reaches by itself (a title phrase), added when new. */
-  internPhrase(term: string): number {
-    let id = this.ids.get(term)
-    if (id === undefined) {
-      id = this.terms.length
-      this.ids.set(term, id)
-      this.terms.push(term)
-      this.postings.push(new PostingList())
-    }
     return id
   }
 
@@ -73,7 +60,7 @@ export class Vocabulary {
   /** How many documents a surface's terms occur in (an upper bound when it has several). */
   frequency(surface: string): number {
     let total = 0
-    for (const id of this.termsOfSurface(surface)) total += this.postings[id]?.length ?? 0
+    for (const id of this.termsOfSurface(surface)) total += this.postings.count(id)
     return total
   }
 

@@ -1,0 +1,59 @@
+// Each document's title as hashed pairs of adjacent terms, for the phrase boost: a query's adjacent
+// words that are also adjacent in a title make that course rank higher. About 30 bytes a course.
+
+/** FNV-1a over both terms: a 32-bit stand-in for the pair (a rare collision only boosts a little). */
+export function pairHash(a: string, b: string): number {
+  let hash = 0x811c9dc5
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  }
+  mix(a)
+  hash = Math.imul(hash ^ 1, 0x01000193)
+  mix(b)
+  return hash >>> 0
+}
+
+export class TitlePairs {
+  private values: Uint32Array = new Uint32Array(4096)
+  private used = 0
+  private starts: Int32Array = new Int32Array(1024)
+  private ends: Int32Array = new Int32Array(1024)
+
+  set(doc: number, hashes: readonly number[]): void {
+    if (doc >= this.starts.length) {
+      this.starts = grow32(this.starts, doc + 1)
+      this.ends = grow32(this.ends, doc + 1)
+    }
+    if (this.used + hashes.length > this.values.length) {
+      const next = new Uint32Array(Math.max(this.used + hashes.length, this.values.length * 2))
+      next.set(this.values)
+      this.values = next
+    }
+    this.starts[doc] = this.used
+    for (const h of hashes) this.values[this.used++] = h
+    this.ends[doc] = this.used
+  }
+
+  /** Whether the document's title has one of the pairs. */
+  hasAny(doc: number, pairs: ReadonlySet<number>): boolean {
+    for (let i = this.starts[doc] ?? 0; i < (this.ends[doc] ?? 0); i++)
+      if (pairs.has(this.values[i] ?? 0)) return true
+    return false
+  }
+
+  /** Keeps the pairs of the documents still there, renumbered (`remap[old]` = new or -1). */
+  compacted(remap: Int32Array): TitlePairs {
+    const next = new TitlePairs()
+    for (let old = 0; old < remap.length; old++) {
+      const doc = remap[old] ?? -1
+      if (doc >= 0) next.set(doc, [...this.values.subarray(this.starts[old] ?? 0, this.ends[old] ?? 0)])
+    }
+    return next
+  }
+}
+
+function grow32(array: Int32Array, needed: number): Int32Array {
+  const next = new Int32Array(Math.max(needed, array.length * 2))
+  next.set(array)
+  return next
+}
