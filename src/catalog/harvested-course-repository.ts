@@ -96,6 +96,7 @@ export async function insertHarvestedListings(
       group_reason: groupReason ?? null,
       seen_generation: where.generation,
       ...offerColumns(record),
+      enrollments: record.enrollments ?? null,
       ...stamp,
     })),
   )
@@ -135,6 +136,7 @@ export async function updateHarvestedListing(
       status: 'active',
       seen_generation: generation,
       ...offerColumns(record),
+      enrollments: record.enrollments ?? null,
       updated_at: now,
     })
     .where('id', '=', listing.id)

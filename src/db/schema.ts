@@ -85,6 +85,8 @@ export interface ListingTable {
   price_amount: number | null
   /** ISO 4217, set when price_amount is. */
   price_currency: string | null
+  /** Learners enrolled, where the platform says. */
+  enrollments: number | null
   created_at: string
   updated_at: string
 }

@@ -39,6 +39,8 @@ export interface HarvestRecord {
   certificate: Certificate | null
   /** The lowest price the feed names: for access when paid, else for the certificate. */
   price: Money | null
+  /** Learners enrolled in the listing, where the feed says (course-discovery `enrollment_count`). */
+  enrollments?: number | null
   runs: HarvestedRun[]
 }
 

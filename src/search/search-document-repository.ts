@@ -31,7 +31,7 @@ export async function searchDocuments(db: Db, courseIds: readonly string[]): Pro
       .execute(),
     db
       .selectFrom('listings')
-      .select(['id', 'course_id', 'platform_id', 'access', 'certificate'])
+      .select(['id', 'course_id', 'platform_id', 'access', 'certificate', 'enrollments'])
       .where('course_id', 'in', found)
       .where('status', '=', 'active')
       .orderBy('course_id')
@@ -77,7 +77,7 @@ export async function searchDocuments(db: Db, courseIds: readonly string[]): Pro
       runs: active.flatMap((l) => (runsOf.get(l.id) ?? []).map(toRun)),
       access: distinct(active.map((l) => Access.safeParse(l.access).data)),
       certificate: distinct(active.map((l) => Certificate.safeParse(l.certificate).data)),
-      enrollments: 0,
+      enrollments: active.reduce((sum, l) => sum + Math.max(0, Number(l.enrollments ?? 0)), 0),
       createdAt: c.created_at,
       updatedAt: c.updated_at,
     }

@@ -83,6 +83,7 @@ export function demoCatalogRows(courses: readonly DemoCourse[], today: string, n
         status: 'active',
         origin: 'demo',
         ...offerFor(`${c.slug}/${platform}`, platform),
+        enrollments: enrollmentsFor(`${c.slug}/${platform}`),
         created_at: now,
         updated_at: now,
       })
@@ -181,6 +182,12 @@ function runsFor(seed: string, weeks: number, today: string): PlannedRun[] {
   if (!current || (h >> 5) % 3 === 0) runs.push(past)
   if (current && (h >> 7) % 5 === 0) runs.push(plan(200 + (h % 60), 'instructor'))
   return runs
+}
+
+/** Learners enrolled: most demo listings have hundreds to a few thousand, a few tens of thousands. */
+function enrollmentsFor(seed: string): number {
+  const h = hash(`enrolled/${seed}`)
+  return Math.round(200_000 / (1 + (h % 1000))) + (h % 500)
 }
 
 /** The listing's offer columns: one course in ten is a paid professional course on paying platforms. */

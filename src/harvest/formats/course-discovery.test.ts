@@ -362,6 +362,13 @@ describe('harvesting course-discovery courses', () => {
     expect(run).toMatchObject({ status: 'succeeded', added: 9, rejected: 0 })
     expect(await offerOf(keyOf(0))).toEqual(['free', 'paid', 99, 'USD'])
     expect(await offerOf(keyOf(1))).toEqual(['paid', 'paid', 249, 'USD'])
+    // The course's enrollment_count is kept for ranking search results.
+    const enrolled = await t.db
+      .selectFrom('listings')
+      .select('enrollments')
+      .where('platform_key', '=', keyOf(0))
+      .executeTakeFirstOrThrow()
+    expect(enrolled.enrollments).toBe(5120)
     expect(await offerOf(keyOf(2))).toEqual(['free', 'free', null, null])
     expect(await offerOf(keyOf(3))).toEqual(['free', 'none', null, null])
     // Verified as the only seat: enrolling means paying.

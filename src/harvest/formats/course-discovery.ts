@@ -68,6 +68,7 @@ const Course = z.object({
   full_description: text,
   owners: listOf(Organization),
   subjects: listOf(Subject),
+  enrollment_count: amount,
   level_type: z
     .union([z.string(), z.object({ name: z.string() }).transform((l) => l.name)])
     .nullable()
@@ -154,6 +155,10 @@ export const courseDiscovery: Connector = {
       instructors: instructorsOf(runs),
       subtitleLanguages: normalizeLanguages(runs.flatMap((r) => r.transcript_languages)).slice(0, 30),
       ...openedxOffer(runs.flatMap((r) => r.seats)),
+      enrollments:
+        c.enrollment_count === null || c.enrollment_count === undefined
+          ? null
+          : Math.round(c.enrollment_count),
       runs: runs.map(harvestedRun),
     })
   },
