@@ -35,6 +35,17 @@ describe('moocx executable', () => {
     expect(bad.stderr).toMatch(/colour/)
   })
 
+  it('rebuilds the search index of a seeded database, and refuses other search subcommands', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-cli-'))
+    expect(run(['seed'], { MOOCX_DATA_DIR: dataDir }).status).toBe(0)
+    const rebuilt = run(['search', 'rebuild', '--json'], { MOOCX_DATA_DIR: dataDir })
+    expect(rebuilt.status).toBe(0)
+    expect(JSON.parse(rebuilt.stdout)).toMatchObject({ courses: 320 })
+    const bad = run(['search', 'destroy'], { MOOCX_DATA_DIR: dataDir })
+    expect(bad.status).toBe(64)
+    expect(bad.stderr).toMatch(/usage: moocx search rebuild/)
+  })
+
   it('creates an admin key, shown once and stored only as a hash', () => {
     const result = run(['keys', 'create', '--role', 'alliance-admin', '--name', 'first admin'])
     expect(result.status).toBe(0)

@@ -5,6 +5,7 @@ import { AppError } from './shared/errors.ts'
 import { harvestCommand, sourcesCommand, workerCommand } from './cli/harvest-commands.ts'
 import { keysCommand } from './cli/keys-command.ts'
 import { migrateCommand, seedCommand } from './cli/db-commands.ts'
+import { searchCommand } from './cli/search-command.ts'
 import { serveCommand } from './cli/serve-command.ts'
 
 const USAGE = `Usage: moocx <command> [options]
@@ -25,6 +26,8 @@ Commands:
   sources list [--json]      list harvest sources
   harvest <source-id> [--json]
                              harvest one source now, with progress, and print a summary
+  search rebuild [--json]    build the search index from the database and have every running
+                             process rebuild its own
 
 Configuration comes from the environment; see README.md.`
 
@@ -51,6 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return await harvestCommand(config, rest)
       case 'worker':
         return await workerCommand(config)
+      case 'search':
+        return await searchCommand(config, rest)
       default:
         process.stderr.write(`moocx: unknown command "${command}"\n\n${USAGE}\n`)
         return 64

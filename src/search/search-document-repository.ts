@@ -1,5 +1,6 @@
 // All SQL of search: reads search documents (a batch by id, or every course in id order) and the
 // change log that triggers write (see the search-changes migration).
+import { PostgresAdapter, sql } from 'kysely'
 import { z } from 'zod'
 import { Access, Certificate, Level, Pacing } from '../catalog/course.ts'
 import type { Db } from '../db/schema.ts'
@@ -89,6 +90,24 @@ export async function courseIdsAfter(db: Db, after: string | null, limit: number
   let query = db.selectFrom('courses').select('id').orderBy('id').limit(limit)
   if (after !== null) query = query.where('id', '>', after)
   return (await query.execute()).map((r) => r.id)
+}
+
+/** A change-log entry that is no course: every process that reads it rebuilds its whole index. */
+export const REBUILD = '*rebuild*'
+
+/** Asks every process following the change log to rebuild its index from scratch. */
+export async function requestRebuild(db: Db, now: string): Promise<void> {
+  const seq =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql<string>`nextval('search_change_seq')`
+      : sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM search_changes)`
+  await db
+    .insertInto('search_changes')
+    .values({ course_id: REBUILD, seq, changed_at: now })
+    .onConflict((oc) =>
+      oc.column('course_id').doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq'), changed_at: now })),
+    )
+    .execute()
 }
 
 /** The latest change number, or 0: where a follower starts after a full build. */

@@ -8,7 +8,13 @@ import type { Logger } from '../shared/logger.ts'
 import { listSubjects } from '../subjects/subject-repository.ts'
 import { search, type SearchRequest, type SearchResult } from './index/evaluate.ts'
 import { SearchIndex, type Analyzer, type Labels } from './index/search-index.ts'
-import { changesSince, courseIdsAfter, latestChange, searchDocuments } from './search-document-repository.ts'
+import {
+  changesSince,
+  courseIdsAfter,
+  latestChange,
+  REBUILD,
+  searchDocuments,
+} from './search-document-repository.ts'
 
 export interface SearchService {
   search(request: SearchRequest): Promise<SearchResult>
@@ -69,6 +75,19 @@ export function createSearchService(deps: SearchDeps): SearchService {
         (c) => applied.get(c.courseId) !== c.seq,
       )
       if (changes.length === 0) return total
+      const rebuild = changes.find((c) => c.courseId === REBUILD)
+      if (rebuild && rebuild.seq > watermark) {
+        // `moocx search rebuild` asked for it: build anew, then go on from the changes after it.
+        const started = performance.now()
+        const size = await build()
+        deps.logger.info('search index rebuilt', {
+          courses: size,
+          ms: Math.round(performance.now() - started),
+        })
+        if (reread) applied.set(REBUILD, rebuild.seq)
+        total += size
+        continue
+      }
       const docs = await searchDocuments(
         deps.db,
         changes.map((c) => c.courseId),

@@ -1,0 +1,63 @@
+// The search service keeps its index equal to the database: it follows writes made by anyone
+// (here straight SQL, as another process would), removes deleted courses, and rebuilds on request.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeCourse, makeListing } from '../../test/factories.ts'
+import { createTestApp, TODAY, type TestApp } from '../../test/test-app.ts'
+import { createLogger } from '../shared/logger.ts'
+import * as analyzer from './analysis/analyze.ts'
+import { requestRebuild } from './search-document-repository.ts'
+import { createSearchService, type SearchService } from './search-service.ts'
+
+let t: TestApp
+let search: SearchService
+beforeAll(async () => {
+  t = await createTestApp()
+  search = createSearchService({ ...t.deps, logger: createLogger('silent'), analyzer, pollMs: 0 })
+})
+afterAll(() => t.close())
+
+const ids = async (q: string) =>
+  (await search.search({ q, locale: 'en', filters: {}, offset: 0, limit: 20, today: TODAY })).hits.map(
+    (h) => h.courseId,
+  )
+
+describe('the search service', () => {
+  it('follows courses written by anyone, and forgets deleted ones', async () => {
+    expect(await ids('zebrafish')).toEqual([])
+    await makeCourse(t.deps, { id: 'zebrafish', title: 'Zebrafish Genetics', institutions: ['cornell'] })
+    await makeListing(t.deps, 'zebrafish', { access: 'free' })
+    expect(await ids('zebrafish')).toEqual(['zebrafish'])
+    const facets = await search.search({
+      q: 'zebrafish',
+      locale: 'en',
+      filters: {},
+      offset: 0,
+      limit: 20,
+      today: TODAY,
+    })
+    expect(facets.facets.access).toEqual({ free: 1 })
+    await t.db
+      .updateTable('courses')
+      .set({ title: 'Axolotl Regeneration' })
+      .where('id', '=', 'zebrafish')
+      .execute()
+    expect(await ids('zebrafish')).toEqual([])
+    expect(await ids('axolotl')).toEqual(['zebrafish'])
+    await t.db.deleteFrom('listings').where('course_id', '=', 'zebrafish').execute()
+    await t.db.deleteFrom('course_institutions').where('course_id', '=', 'zebrafish').execute()
+    await t.db.deleteFrom('courses').where('id', '=', 'zebrafish').execute()
+    expect(await ids('axolotl')).toEqual([])
+  })
+
+  it('rebuilds from scratch when asked through the change log', async () => {
+    await ids('anything')
+    const before = search.index
+    await requestRebuild(t.db, new Date().toISOString())
+    await makeCourse(t.deps, { id: 'after-rebuild', title: 'Tardigrade Survival', institutions: ['cornell'] })
+    expect(await ids('tardigrade')).toEqual(['after-rebuild'])
+    expect(search.index).not.toBe(before)
+    const again = search.index
+    await ids('tardigrade')
+    expect(search.index).toBe(again)
+  })
+})
