@@ -13,6 +13,7 @@ import type { Deps } from './shared/deps.ts'
 import type { Logger } from './shared/logger.ts'
 import * as analyzer from './search/analysis/analyze.ts'
 import { createSearchService, type SearchService } from './search/search-service.ts'
+import { searchPages } from './search/search-pages.tsx'
 import { sitePages } from './site/site-pages.tsx'
 
 export interface AppDeps extends Deps {
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   mountApi(app, { ...deps, search })
   app.route('/', sitePages(deps))
   app.route('/', catalogPages(deps))
+  app.route('/', searchPages({ ...deps, search }))
   app.route('/', institutionsPages(deps))
   app.route('/', consolePages(deps))
   app.onError(errorHandler(deps.logger))

@@ -7,7 +7,8 @@ import { nameIn, nameLanguage, type Institution } from '../institutions/institut
 import type { Platform } from '../institutions/platform.ts'
 import { labelIn, type Subject } from '../subjects/subject.ts'
 import { Availability } from './course.ts'
-import type { CourseFilter, FacetName } from './course-filters.ts'
+import type { FacetName } from '../search/index/search-index.ts'
+import type { CourseFilter } from './course-filters.ts'
 import type { CourseSort } from './course-repository.ts'
 import type { CourseFacets, FacetCount } from './facet-repository.ts'
 
@@ -92,7 +93,7 @@ export function FacetForm({ page, filter, sort, facets, subjects, institutions, 
   )
 }
 
-interface FacetProps {
+export interface FacetProps {
   page: PageContext
   name: FacetName
   counts: FacetCount[]
@@ -101,7 +102,8 @@ interface FacetProps {
   scroll?: boolean
 }
 
-function Facet({ page, name, counts, selected = [], label, scroll }: FacetProps) {
+/** One facet: a fieldset of checkboxes, each value with its count; selected values stay listed. */
+export function Facet({ page, name, counts, selected = [], label, scroll }: FacetProps) {
   const { t, locale } = page
   const shown = [
     ...counts,

@@ -1,4 +1,5 @@
-// The one page layout: lang and dir, skip link, labelled navigation, <main>, language switcher.
+// The one page layout: lang and dir, skip link, the search box, labelled navigation, <main>, language
+// switcher. One deferred script (suggestions as you type) enhances the search box; nothing needs it.
 import type { Child } from 'hono/jsx'
 import { direction, LOCALES, type Locale, type Translate } from '../i18n/i18n.ts'
 import { autonym } from '../i18n/format.ts'
@@ -37,6 +38,7 @@ export function Layout({ page, title, children, head, current }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('site.name')}`}</title>
         <link rel="stylesheet" href="/assets/moocx.css" />
+        <script src="/assets/suggest.js" defer />
         {LOCALES.map((l) => (
           <link rel="alternate" hreflang={l} href={withLang(page.url, l)} />
         ))}
@@ -51,6 +53,7 @@ export function Layout({ page, title, children, head, current }: LayoutProps) {
             <span class="brand-name">{t('site.name')}</span>{' '}
             <span class="brand-tag">{t('site.tagline')}</span>
           </a>
+          <SearchBox page={page} />
           <nav aria-label={t('layout.nav')}>
             <ul class="nav">
               {NAV.map(([id, href, key]) => (
@@ -88,6 +91,23 @@ export function Layout({ page, title, children, head, current }: LayoutProps) {
         </footer>
       </body>
     </html>
+  )
+}
+
+/**
+ * The search box of every page: a plain GET form to /search. `data-suggest` names the list of
+ * suggestions that suggest.js shows under it.
+ */
+function SearchBox({ page }: { page: PageContext }) {
+  const { t } = page
+  return (
+    <form class="search-box" role="search" method="get" action="/search" aria-label={t('search.label')}>
+      <label class="vh" for="site-q">
+        {t('search.label')}
+      </label>
+      <input type="search" id="site-q" name="q" maxlength={500} data-suggest={t('search.suggestions')} />
+      <button type="submit">{t('search.button')}</button>
+    </form>
   )
 }
 

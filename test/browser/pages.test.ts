@@ -22,6 +22,8 @@ const PAGES: { path: string; status: number; signedIn?: boolean }[] = [
   { path: '/courses', status: 200 },
   { path: '/courses?subject=06&availability=current', status: 200 },
   { path: 'course', status: 200 },
+  { path: '/search?q=python', status: 200 },
+  { path: '/search?q=machne%20lerning%20', status: 200 },
   { path: '/institutions', status: 200 },
   { path: '/institutions/spbu', status: 200 },
   { path: '/platforms', status: 200 },
