@@ -13,7 +13,14 @@ afterAll(() => t.close())
 
 interface Results {
   data: Course[]
-  meta: { total: number; page: number; pages: number; relaxed: boolean; suggestion: string | null }
+  meta: {
+    total: number
+    page: number
+    pages: number
+    relaxed: boolean
+    suggestion: string | null
+    crossLingual: string[]
+  }
   facets: Record<string, Record<string, number>>
 }
 
@@ -32,6 +39,33 @@ describe('searching the catalog', () => {
     )
     expect(await ids(`q=${encodeURIComponent('机器学习')}`)).toContain('tsinghua-machine-learning')
     expect(await ids(`q=${encodeURIComponent('機器學習')}`)).toContain('tsinghua-machine-learning')
+  })
+
+  it('also finds courses that name the topic in another language, after those in the query’s', async () => {
+    const results = await find('q=machine%20learning&per_page=50')
+    const found = results.data.map((c) => c.id)
+    expect(found[0]).toBe('cornell-machine-learning-engineers')
+    expect(results.meta.crossLingual).toEqual(
+      expect.arrayContaining(['tsinghua-machine-learning', 'spbu-machine-learning-methods']),
+    )
+    const firstOther = Math.min(...results.meta.crossLingual.map((id) => found.indexOf(id)))
+    const direct = found.filter((id) => !results.meta.crossLingual.includes(id))
+    expect(Math.max(...direct.map((id) => found.indexOf(id)))).toBeLessThan(firstOther)
+    // From Russian to the others, too.
+    const fromRussian = await find(`q=${encodeURIComponent('машинное обучение')}&per_page=50`)
+    expect(fromRussian.meta.crossLingual).toEqual(
+      expect.arrayContaining(['cornell-machine-learning-engineers', 'tsinghua-machine-learning']),
+    )
+  })
+
+  it('keeps only courses in languages the learner understands (taught or subtitled)', async () => {
+    const understood = await find('q=machine%20learning&per_page=50&understand=en,ru')
+    expect(understood.data.map((c) => c.id)).toContain('spbu-machine-learning-methods')
+    for (const course of understood.data)
+      expect(
+        ['en', 'ru'].includes(course.language.split('-')[0] ?? '') ||
+          course.subtitleLanguages.some((l) => ['en', 'ru'].includes(l.split('-')[0] ?? '')),
+      ).toBe(true)
   })
 
   it('completes the last word and corrects typos', async () => {

@@ -35,6 +35,10 @@ export const SearchQuery = PageQuery.extend({
   availability: listParam(Availability, 'current, starting-soon, upcoming, self-paced or archived.'),
   access: listParam(Access, 'free or paid.'),
   certificate: listParam(Certificate, 'none, free or paid.'),
+  understand: listParam(
+    LanguageTag,
+    'Languages the learner understands: only courses taught or subtitled in one of them.',
+  ),
 }).strict()
 export type SearchQuery = z.infer<typeof SearchQuery>
 
@@ -52,6 +56,10 @@ export const SearchResults = z
         .string()
         .nullable()
         .meta({ description: 'Did you mean: the query with near misses fixed.' }),
+      crossLingual: z.array(z.string()).meta({
+        description:
+          'Ids of the courses on this page found through another language (the query names a subject or topic they name in theirs); they come after the direct matches.',
+      }),
     }),
     facets: FacetCounts,
   })
@@ -77,7 +85,7 @@ export function searchApi(deps: Deps & { search: SearchService }) {
 
 /** Runs a parsed search and shapes its answer; pages use it too. */
 export async function runSearch(deps: Deps & { search: SearchService }, query: SearchQuery, locale: string) {
-  const { q, lang, page, per_page, ...filters } = query
+  const { q, lang, page, per_page, understand, ...filters } = query
   if (page * per_page > MAX_RANK)
     throw new ValidationError([
       { field: 'query.page', message: `results past the ${MAX_RANK}th are not served; narrow the search` },
@@ -90,6 +98,7 @@ export async function runSearch(deps: Deps & { search: SearchService }, query: S
     offset: (page - 1) * per_page,
     limit: per_page,
     today: day,
+    ...(understand && { understood: understand }),
   })
   const data = await findCourses(
     deps.db,
@@ -102,6 +111,7 @@ export async function runSearch(deps: Deps & { search: SearchService }, query: S
       ...pageMeta(result.total, { page, perPage: per_page }),
       relaxed: result.relaxed,
       suggestion: result.suggestion,
+      crossLingual: result.hits.filter((h) => h.crossLingual).map((h) => h.courseId),
     },
     facets: result.facets,
   }

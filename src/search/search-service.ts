@@ -6,6 +6,7 @@ import { listInstitutions } from '../institutions/institution-repository.ts'
 import { nameIn } from '../institutions/institution.ts'
 import type { Logger } from '../shared/logger.ts'
 import { listSubjects } from '../subjects/subject-repository.ts'
+import { CrossLingual, loadConcepts } from './cross-lingual.ts'
 import { search, type SearchRequest, type SearchResult } from './index/evaluate.ts'
 import { SearchIndex, type Analyzer, type Labels } from './index/search-index.ts'
 import {
@@ -49,9 +50,12 @@ export function createSearchService(deps: SearchDeps): SearchService {
   const applied = new Map<string, number>()
   const reread = deps.db.getExecutor().adapter instanceof PostgresAdapter ? REREAD_MS : 0
   let running: Promise<number> | null = null
+  let concepts: CrossLingual | undefined
 
   const build = async () => {
     const next = new SearchIndex(deps.analyzer, await loadLabels(deps.db))
+    concepts ??= new CrossLingual(deps.analyzer, loadConcepts())
+    next.crossLingual = concepts
     const from = await latestChange(deps.db)
     let after: string | null = null
     for (;;) {

@@ -20,6 +20,8 @@ export interface QueryPosition {
 }
 
 export interface QueryPlan {
+  /** The languages the query was read in. */
+  languages: string[]
   positions: QueryPosition[]
   /** Hashes of adjacent query terms, to find them adjacent in titles. */
   pairs: Set<number>
@@ -33,7 +35,13 @@ const NEAR_MISSES = 10
 const PREFIX_FACTOR = 0.85
 const TYPO_FACTOR = [1, 0.7, 0.5]
 
-export function planQuery(index: SearchIndex, q: string, locale: string): QueryPlan {
+/** `exact`: no completions and no near misses (for a known name of a concept in another language). */
+export function planQuery(
+  index: SearchIndex,
+  q: string,
+  locale: string,
+  options: { exact?: boolean } = {},
+): QueryPlan {
   const text = q.slice(0, MAX_QUERY_CHARS)
   const languages = [...new Set([detectLanguage(text), locale, 'und'].filter((l): l is string => !!l))]
   const byPosition = new Map<number, { terms: Set<string>; surfaces: Set<string> }>()
@@ -52,7 +60,7 @@ export function planQuery(index: SearchIndex, q: string, locale: string): QueryP
   }
   const ordered = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_POSITIONS)
   const positions = ordered.map(([position, { terms, surfaces }]) =>
-    expand(index, [...terms], [...surfaces], prefix && position === last),
+    expand(index, [...terms], [...surfaces], prefix && position === last, options.exact ?? false),
   )
   const pairs = new Set<number>()
   for (let i = 1; i < ordered.length; i++) {
@@ -60,10 +68,16 @@ export function planQuery(index: SearchIndex, q: string, locale: string): QueryP
     if (!a || !b || b[0] !== a[0] + 1) continue
     for (const x of a[1].terms) for (const y of b[1].terms) pairs.add(pairHash(x, y))
   }
-  return { positions, pairs }
+  return { languages, positions, pairs }
 }
 
-function expand(index: SearchIndex, terms: string[], surfaces: string[], isPrefix: boolean): QueryPosition {
+function expand(
+  index: SearchIndex,
+  terms: string[],
+  surfaces: string[],
+  isPrefix: boolean,
+  exact: boolean,
+): QueryPosition {
   const vocabulary = index.vocabulary
   const factors = new Map<number, number>()
   const offer = (termId: number, factor: number) => {
@@ -74,6 +88,12 @@ function expand(index: SearchIndex, terms: string[], surfaces: string[], isPrefi
     if (id !== undefined) offer(id, 1)
   }
   for (const surface of surfaces) for (const id of vocabulary.termsOfSurface(surface)) offer(id, 1)
+  if (exact)
+    return {
+      surfaces,
+      expansions: [...factors].map(([termId, factor]) => ({ termId, factor })),
+      correction: null,
+    }
   if (isPrefix)
     for (const surface of surfaces)
       for (const completion of vocabulary.withPrefix(surface, COMPLETIONS))

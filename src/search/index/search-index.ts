@@ -3,6 +3,7 @@
 // Postings carry a BM25F weight computed when the document is added.
 import { courseAvailability, type Availability } from '../../catalog/course.ts'
 import type { SearchDocument } from '../search-document.ts'
+import type { CrossLingual } from '../cross-lingual.ts'
 import { FacetColumn } from './facet-column.ts'
 import { pairHash, TitlePairs } from './title-pairs.ts'
 import { Vocabulary } from './vocabulary.ts'
@@ -82,6 +83,8 @@ export class SearchIndex {
   popularity: Float32Array = new Float32Array(1024)
   freshness: Float32Array = new Float32Array(1024)
   titlePairs = new TitlePairs()
+  /** Concepts named in several languages, for cross-lingual discovery (none: no such discovery). */
+  crossLingual: CrossLingual | undefined
   private readonly docOf = new Map<string, number>()
   private runs: SearchDocument['runs'][] = []
   private availabilityDay = ''
