@@ -109,6 +109,12 @@ describe('did you mean, partial matches and the empty state', () => {
     expect(resultIds(html).length).toBeGreaterThan(0)
   })
 
+  it('leads back to the first page from past the last one', async () => {
+    const html = await page('/search?q=python&page=50&lang=en')
+    expect(resultIds(html)).toEqual([])
+    expect(html).toContain('<a href="/search?q=python&amp;lang=en">Back to the first page of results</a>')
+  })
+
   it('explains what to try when nothing matches', async () => {
     const html = await page('/search?q=zzzzzz&lang=fr')
     expect(resultIds(html)).toEqual([])

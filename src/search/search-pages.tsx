@@ -59,7 +59,7 @@ export function searchPages(deps: Deps & { search: SearchService }) {
           <section aria-labelledby="results">
             <h2 id="results">{t('catalog.found', { count: meta.total })}</h2>
             {result.data.length === 0 ? (
-              <p>{t('search.empty')}</p>
+              <NoResults page={page} total={meta.total} />
             ) : (
               <ul class="cards">
                 {result.data.map((course) => (
@@ -101,6 +101,18 @@ function QueryBox({ page, q }: { page: PageContext; q: string }) {
         {t('search.hint')}
       </p>
     </form>
+  )
+}
+
+/** Nothing matched: what to try; or, past the last page of results, the way back to the first. */
+function NoResults({ page, total }: { page: PageContext; total: number }) {
+  if (total === 0) return <p>{page.t('search.empty')}</p>
+  const params = new URLSearchParams(page.url.search)
+  params.delete('page')
+  return (
+    <p>
+      <a href={`/search?${params.toString()}`}>{page.t('search.firstPage')}</a>
+    </p>
   )
 }
 

@@ -68,6 +68,7 @@ export const ar: Messages = {
   'search.didYouMean': 'هل تقصد {name}؟',
   'search.relaxed': 'لا يوجد مقرر يطابق كل كلمات البحث، لذلك تظهر المقررات التي تطابق بعضها.',
   'search.empty': 'لا توجد مقررات تطابق بحثك. تحقّق من الإملاء أو استخدم كلمات أقل أو أزل بعض عوامل التصفية.',
+  'search.firstPage': 'العودة إلى الصفحة الأولى من النتائج',
   'search.suggestions': 'مقررات مقترحة',
   'pagination.label': 'الصفحات',
   'pagination.previous': 'الصفحة السابقة',

@@ -61,6 +61,7 @@ export const en = {
   'search.didYouMean': 'Did you mean {name}?',
   'search.relaxed': 'No course matches all of your words, so these courses match some of them.',
   'search.empty': 'No courses match your search. Check the spelling, use fewer words or remove some filters.',
+  'search.firstPage': 'Back to the first page of results',
   'search.suggestions': 'Suggested courses',
   'pagination.label': 'Pages',
   'pagination.previous': 'Previous page',

@@ -64,6 +64,7 @@ export const es: Messages = {
   'search.didYouMean': '¿Quisiste decir {name}?',
   'search.relaxed': 'Ningún curso contiene todas tus palabras; estos cursos contienen algunas.',
   'search.empty': 'Ningún curso coincide con tu búsqueda. Revisa la ortografía, usa menos palabras o quita algunos filtros.',
+  'search.firstPage': 'Volver a la primera página de resultados',
   'search.suggestions': 'Cursos sugeridos',
   'pagination.label': 'Páginas',
   'pagination.previous': 'Página anterior',

@@ -64,6 +64,7 @@ export const fr: Messages = {
   'search.didYouMean': 'Vouliez-vous dire {name} ?',
   'search.relaxed': 'Aucun cours ne contient tous vos mots : voici des cours qui en contiennent une partie.',
   'search.empty': 'Aucun cours ne correspond à votre recherche. Vérifiez l’orthographe, utilisez moins de mots ou retirez des filtres.',
+  'search.firstPage': 'Revenir à la première page des résultats',
   'search.suggestions': 'Cours suggérés',
   'pagination.label': 'Pagination',
   'pagination.previous': 'Page précédente',

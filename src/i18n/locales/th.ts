@@ -63,6 +63,7 @@ export const th: Messages = {
   'search.didYouMean': 'คุณหมายถึง {name} ใช่หรือไม่',
   'search.relaxed': 'ไม่มีรายวิชาที่ตรงกับทุกคำที่ค้นหา จึงแสดงรายวิชาที่ตรงกับบางคำ',
   'search.empty': 'ไม่พบรายวิชาที่ตรงกับการค้นหา ลองตรวจสอบการสะกด ใช้คำให้น้อยลง หรือนำตัวกรองบางรายการออก',
+  'search.firstPage': 'กลับไปหน้าแรกของผลการค้นหา',
   'search.suggestions': 'รายวิชาที่แนะนำ',
   'pagination.label': 'หน้า',
   'pagination.previous': 'หน้าก่อนหน้า',
