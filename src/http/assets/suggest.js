@@ -32,7 +32,7 @@ for (const input of document.querySelectorAll('input[data-suggest]')) {
     list.replaceChildren(
       ...found.map((course, i) => {
         const option = document.createElement('li')
-        attrs(option, { id: `${list.id}-${i}`, role: 'option', lang: course.language })
+        attrs(option, { id: `${list.id}-${i}`, role: 'option', lang: course.language, dir: 'auto' })
         option.textContent = course.title
         option.onmousedown = (e) => e.preventDefault()
         option.onclick = () => go(i)
