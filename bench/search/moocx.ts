@@ -72,6 +72,7 @@ export const createEngine: EngineFactory = async () => {
         offset: 0,
         limit: TOP_K,
         today: TODAY,
+        facets: query.faceted,
       })
       const ids = result.hits.map((h) => Number(h.courseId))
       if (!query.faceted) return { ids, total: result.total }

@@ -17,6 +17,8 @@ export interface SearchRequest {
   today: string
   /** Only courses taught or subtitled in one of these languages (the learner understands them). */
   understood?: readonly string[]
+  /** Count facets (default); false when only the hits are wanted. */
+  facets?: boolean
 }
 
 export interface SearchResult {
@@ -74,10 +76,10 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   }
   if (request.understood?.length) candidates = understoodOnly(index, candidates, request.understood)
   const filter = facetFilter(index, request.filters)
-  const { matching, facets } = countFacets(index, candidates, filter)
+  const { matching, facets } = countFacets(index, candidates, filter, request.facets ?? true)
   const open = openValues(index)
   const rank = (doc: number) => {
-    const isOpen = index.facets.availability.of(doc).some((v) => open.has(v))
+    const isOpen = index.facets.availability.hasAny(doc, open)
     if (!scores) return (index.popularity[doc] ?? 0) + (isOpen ? 2 : 0) + (index.freshness[doc] ?? 0) * 1e-6
     // Courses in the query's own words come first; those found through another language after.
     const tier = crossLingual.has(doc) ? 0 : TIER
@@ -178,9 +180,14 @@ function aliveDocs(index: SearchIndex): Int32Array {
   return docs.subarray(0, k)
 }
 
-function openValues(index: SearchIndex): Set<number> {
-  const ids = ['current', 'starting-soon'].map((v) => index.facets.availability.valueId(v))
-  return new Set(ids.filter((v): v is number => v !== undefined))
+/** Availability value numbers of courses open now or starting soon, marked. */
+function openValues(index: SearchIndex): Uint8Array {
+  const marks = new Uint8Array(Math.max(1, index.facets.availability.names.length))
+  for (const value of ['current', 'starting-soon']) {
+    const id = index.facets.availability.valueId(value)
+    if (id !== undefined) marks[id] = 1
+  }
+  return marks
 }
 
 function idf(documents: number, frequency: number): number {

@@ -26,6 +26,18 @@ export class FacetColumn {
     this.ends[doc] = this.used
   }
 
+  /** The raw columns, for loops that must not allocate: document d's values are values[starts[d]..ends[d]). */
+  get raw(): { values: Uint16Array; starts: Int32Array; ends: Int32Array } {
+    return { values: this.values, starts: this.starts, ends: this.ends }
+  }
+
+  /** Whether a document has one of the values marked in `wanted` (a lookup by value number). */
+  hasAny(doc: number, wanted: Uint8Array): boolean {
+    for (let i = this.starts[doc] ?? 0; i < (this.ends[doc] ?? 0); i++)
+      if (wanted[this.values[i] ?? 0]) return true
+    return false
+  }
+
   /** The value numbers of a document (a view: copy it to keep it). */
   of(doc: number): Uint16Array {
     return this.values.subarray(this.starts[doc] ?? 0, this.ends[doc] ?? 0)
