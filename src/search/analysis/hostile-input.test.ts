@@ -21,6 +21,16 @@ describe('hostile input', () => {
       expect(analyze(text, 'en')).toEqual([])
   })
 
+  it('answers nothing for values that are not text', () => {
+    for (const value of [null, undefined, 42, {}, ['learning']]) {
+      expect(analyze(value as unknown as string, 'en')).toEqual([])
+      expect(analyze('learning', value as unknown as string)).toEqual([
+        { term: 'learning', surface: 'learning', position: 0 },
+      ])
+      expect(analyzeQuery(value as unknown as string, 'en')).toEqual({ tokens: [], lastIsPrefix: false })
+    }
+  })
+
   it('treats control characters as spaces', () => {
     expect(terms('machine\u0000learning\u0007online\u001fcourse')).toEqual([
       'machin',

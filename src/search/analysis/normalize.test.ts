@@ -26,6 +26,13 @@ describe('preparing a text', () => {
     expect(prepareText('learning', 100)).toEqual({ text: 'learning', truncated: false, cutInWord: false })
   })
 
+  it('reads odd bounds sensibly', () => {
+    expect(prepareText('learning', Number.NaN).text).toBe('')
+    expect(prepareText('learning', -5).text).toBe('')
+    expect(prepareText('learning', 3.7).text).toBe('lea')
+    expect(prepareText('learning', Infinity).text).toBe('learning')
+  })
+
   it('never leaves half a surrogate pair at the cut', () => {
     expect(prepareText('a😀b', 2).text).toBe('a')
     expect(prepareText('a😀b', 0).text).toBe('')

@@ -13,11 +13,14 @@ export interface PreparedText {
 
 /** Cuts `text` to `maxChars` UTF-16 code units (never inside a surrogate pair), applies NFKC and lower case. */
 export function prepareText(text: string, maxChars: number): PreparedText {
+  // Callers in plain JavaScript (or rows with NULL) may hand over anything: it is no text.
+  if (typeof text !== 'string') return { text: '', truncated: false, cutInWord: false }
   let cut = text
   let cutInWord = false
-  const truncated = text.length > maxChars
+  const limit = Number.isNaN(maxChars) ? 0 : Math.max(0, Math.floor(maxChars))
+  const truncated = text.length > limit
   if (truncated) {
-    let end = Math.max(0, Math.floor(maxChars))
+    let end = limit
     const code = text.charCodeAt(end - 1)
     if (code >= 0xd800 && code <= 0xdbff) end--
     cut = text.slice(0, end)

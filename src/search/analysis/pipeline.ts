@@ -32,7 +32,8 @@ export const MAX_WORD_LENGTH = 64
 
 /** The pipeline for a BCP-47 tag: its primary subtag decides (`pt-BR` → pt, `zh-Hant` → zh). */
 export function pipelineFor(language: string): Pipeline {
-  const primary = /^([a-z]{2,3})(?:$|[-_])/iu.exec(language.trim())?.[1]?.toLowerCase() ?? 'und'
+  const tag = typeof language === 'string' ? language.trim() : ''
+  const primary = /^([a-z]{2,3})(?:$|[-_])/iu.exec(tag)?.[1]?.toLowerCase() ?? 'und'
   const key = (Object.hasOwn(ALIASES, primary) ? ALIASES[primary] : undefined) ?? primary
   let pipeline = PIPELINES.get(key)
   if (pipeline === undefined) {
@@ -56,7 +57,7 @@ export function wordForm(pipeline: Pipeline, raw: string): WordForm | null {
   return form
 }
 
-/** Words remembered per generation and language (two generations: up to ~20 MB for each language in use). */
+/** Words remembered per generation: at most 100,000 words for each language in use. */
 const GENERATION_SIZE = 50_000
 
 const ALIASES: Readonly<Record<string, string>> = { iw: 'he', in: 'id', ji: 'yi', zho: 'zh', chi: 'zh' }
