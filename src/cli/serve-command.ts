@@ -1,5 +1,6 @@
 // `moocx serve`: migrate, seed an empty database, serve HTTP, and shut down gracefully
 // (in-flight requests finish, then the database closes).
+import path from 'node:path'
 import { serve } from '@hono/node-server'
 import { createApp } from '../app.ts'
 import * as analyzer from '../search/analysis/analyze.ts'
@@ -24,7 +25,14 @@ export async function serveCommand(config: Config): Promise<number> {
   }
   // The search index follows every write, from this or any other process; it is built as soon as
   // the server listens (searches arriving earlier wait for it).
-  const search = createSearchService({ ...deps, logger, analyzer, pollMs: 500 })
+  const search = createSearchService({
+    ...deps,
+    logger,
+    analyzer,
+    pollMs: 500,
+    // Saved on shutdown and after each build: a restart loads it and replays only newer changes.
+    snapshotFile: path.join(config.dataDir, `search-index.${config.database.kind}.snapshot`),
+  })
   const app = createApp({ ...deps, logger, publicUrl: config.publicUrl, search })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     logger.info('moocx is serving', {
@@ -49,8 +57,9 @@ export async function serveCommand(config: Config): Promise<number> {
       }, 10_000)
       force.unref()
       server.close(() => {
-        search.close()
-        void Promise.resolve(worker?.stop())
+        void search
+          .close()
+          .then(() => worker?.stop())
           .then(() => db.destroy())
           .then(() => {
             logger.info('stopped')

@@ -110,6 +110,14 @@ export async function requestRebuild(db: Db, now: string): Promise<void> {
     .execute()
 }
 
+export async function countCourses(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('courses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
 /** The latest change number, or 0: where a follower starts after a full build. */
 export async function latestChange(db: Db): Promise<number> {
   const row = await db

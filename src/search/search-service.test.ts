@@ -1,5 +1,8 @@
 // The search service keeps its index equal to the database: it follows writes made by anyone
 // (here straight SQL, as another process would), removes deleted courses, and rebuilds on request.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCourse, makeListing } from '../../test/factories.ts'
 import { createTestApp, TODAY, type TestApp } from '../../test/test-app.ts'
@@ -59,5 +62,49 @@ describe('the search service', () => {
     const again = search.index
     await ids('tardigrade')
     expect(search.index).toBe(again)
+  })
+
+  it('starts from its snapshot and replays only later changes; an unusable snapshot means a build', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-snapshot-'))
+    const snapshotFile = path.join(dir, 'search.snapshot')
+    const logged: string[] = []
+    const logger = {
+      ...createLogger('silent'),
+      info: (msg: string) => logged.push(msg),
+      warn: (msg: string) => logged.push(msg),
+    }
+    const start = () => createSearchService({ ...t.deps, logger, analyzer, pollMs: 0, snapshotFile })
+    const first = start()
+    await first.sync()
+    await first.close()
+    expect(fs.existsSync(snapshotFile)).toBe(true)
+    expect(logged).toContain('search index built')
+
+    await makeCourse(t.deps, { id: 'while-down', title: 'Pangolin Conservation', institutions: ['cornell'] })
+    logged.length = 0
+    const second = start()
+    const found = await second.search({
+      q: 'pangolin',
+      locale: 'en',
+      filters: {},
+      offset: 0,
+      limit: 5,
+      today: TODAY,
+    })
+    expect(found.hits.map((h) => h.courseId)).toEqual(['while-down'])
+    expect(logged).toContain('search index loaded from its snapshot')
+    expect(logged).not.toContain('search index built')
+    await second.close()
+
+    fs.writeFileSync(snapshotFile, 'not a snapshot at all')
+    logged.length = 0
+    const third = start()
+    await third.sync()
+    expect(logged).toEqual(expect.arrayContaining(['search snapshot not used', 'search index built']))
+    expect(
+      (await third.search({ q: 'pangolin', locale: 'en', filters: {}, offset: 0, limit: 5, today: TODAY }))
+        .total,
+    ).toBe(1)
+    await third.close()
   })
 })

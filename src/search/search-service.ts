@@ -7,10 +7,12 @@ import { nameIn } from '../institutions/institution.ts'
 import type { Logger } from '../shared/logger.ts'
 import { listSubjects } from '../subjects/subject-repository.ts'
 import { CrossLingual, loadConcepts } from './cross-lingual.ts'
+import { loadSnapshot, saveSnapshot } from './snapshot.ts'
 import { search, type SearchRequest, type SearchResult } from './index/evaluate.ts'
 import { SearchIndex, type Analyzer, type Labels } from './index/search-index.ts'
 import {
   changesSince,
+  countCourses,
   courseIdsAfter,
   latestChange,
   REBUILD,
@@ -24,7 +26,8 @@ export interface SearchService {
   /** Builds the index again from the database. */
   rebuild(): Promise<number>
   readonly index: SearchIndex
-  close(): void
+  /** Stops following changes and saves a snapshot (when a file is configured and the index was built). */
+  close(): Promise<void>
 }
 
 export interface SearchDeps {
@@ -34,6 +37,8 @@ export interface SearchDeps {
   analyzer: Analyzer
   /** How often to look at the change log; 0: before each search instead (tests). */
   pollMs: number
+  /** Where to keep a snapshot of the index between runs; none: build from the database each start. */
+  snapshotFile?: string
 }
 
 const BATCH = 500
@@ -109,6 +114,15 @@ export function createSearchService(deps: SearchDeps): SearchService {
     }
   }
 
+  const save = () => {
+    if (!deps.snapshotFile) return
+    try {
+      saveSnapshot(deps.snapshotFile, watermark, index.toState(), deps.now())
+    } catch (err) {
+      deps.logger.error('search snapshot not saved', { file: deps.snapshotFile, err })
+    }
+  }
+
   const sync = () => {
     running ??= follow().finally(() => {
       running = null
@@ -116,13 +130,55 @@ export function createSearchService(deps: SearchDeps): SearchService {
     return running
   }
 
+  /** Loads the snapshot and catches up from it; false when there is none or it does not fit the database. */
+  const restore = async (): Promise<boolean> => {
+    if (!deps.snapshotFile) return false
+    const snapshot = loadSnapshot(deps.snapshotFile)
+    if ('unusable' in snapshot) {
+      deps.logger.info('search snapshot not used', { file: deps.snapshotFile, reason: snapshot.unusable })
+      return false
+    }
+    if (snapshot.watermark > (await latestChange(deps.db))) {
+      deps.logger.warn('search snapshot is ahead of the database (another database?); building anew', {
+        file: deps.snapshotFile,
+      })
+      return false
+    }
+    const restored = new SearchIndex(deps.analyzer, await loadLabels(deps.db))
+    concepts ??= new CrossLingual(deps.analyzer, loadConcepts())
+    restored.crossLingual = concepts
+    restored.restore(snapshot.state)
+    index = restored
+    watermark = snapshot.watermark
+    await follow()
+    const courses = await countCourses(deps.db)
+    if (courses !== index.size) {
+      deps.logger.warn('search snapshot does not match the database; building anew', {
+        courses,
+        indexed: index.size,
+      })
+      return false
+    }
+    return true
+  }
+
   let timer: ReturnType<typeof setInterval> | null = null
   let building: Promise<void> | null = null
+  let built = false
   const ready = () =>
     (building ??= (async () => {
       const started = performance.now()
-      const size = await build()
-      deps.logger.info('search index built', { courses: size, ms: Math.round(performance.now() - started) })
+      if (await restore()) {
+        deps.logger.info('search index loaded from its snapshot', {
+          courses: index.size,
+          ms: Math.round(performance.now() - started),
+        })
+      } else {
+        const size = await build()
+        deps.logger.info('search index built', { courses: size, ms: Math.round(performance.now() - started) })
+        save()
+      }
+      built = true
       if (deps.pollMs > 0) {
         timer = setInterval(() => {
           sync().catch((err: unknown) => deps.logger.error('search index sync failed', { err }))
@@ -145,8 +201,10 @@ export function createSearchService(deps: SearchDeps): SearchService {
       return sync()
     },
     rebuild: build,
-    close: () => {
+    close: async () => {
       if (timer) clearInterval(timer)
+      await running
+      if (built) save()
     },
   }
 }

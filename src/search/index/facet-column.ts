@@ -1,5 +1,13 @@
 // One facet of every document: the values a document has (several for subjects, platforms, ...),
 // interned as small numbers and stored back to back (a document's values sit at [start, end)).
+export interface FacetState {
+  names: string[]
+  values: Uint16Array
+  used: number
+  starts: Int32Array
+  ends: Int32Array
+}
+
 export class FacetColumn {
   private readonly ids = new Map<string, number>()
   readonly names: string[] = []
@@ -7,6 +15,20 @@ export class FacetColumn {
   private used = 0
   private starts: Int32Array = new Int32Array(1024)
   private ends: Int32Array = new Int32Array(1024)
+
+  toState(): FacetState {
+    return { names: this.names, values: this.values, used: this.used, starts: this.starts, ends: this.ends }
+  }
+
+  static fromState(state: FacetState): FacetColumn {
+    const column = new FacetColumn()
+    state.names.forEach((name) => column.intern(name))
+    column.values = state.values
+    column.used = state.used
+    column.starts = state.starts
+    column.ends = state.ends
+    return column
+  }
 
   /** The number of a value, or undefined if no document ever had it. */
   valueId(name: string): number | undefined {

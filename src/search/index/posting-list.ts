@@ -9,6 +9,16 @@ const HEADER = 2
 const FIRST_BLOCK = 4
 const LARGEST_BLOCK = 4096
 
+export interface PostingState {
+  docs: Int32Array[]
+  weights: Uint8Array[]
+  used: number
+  first: Int32Array
+  last: Int32Array
+  fill: Int32Array
+  counts: Int32Array
+}
+
 export class PostingStore {
   private docs: Int32Array[] = []
   private weights: Uint8Array[] = []
@@ -83,6 +93,31 @@ export class PostingStore {
         if (renumbered >= 0) next.add(term, renumbered, weight)
       })
     return next
+  }
+
+  /** Everything the store holds, as plain values and typed arrays (for a snapshot). */
+  toState(): PostingState {
+    return {
+      docs: this.docs,
+      weights: this.weights,
+      used: this.used,
+      first: this.first,
+      last: this.last,
+      fill: this.fill,
+      counts: this.counts,
+    }
+  }
+
+  static fromState(state: PostingState): PostingStore {
+    const store = new PostingStore()
+    store.docs = state.docs
+    store.weights = state.weights
+    store.used = state.used
+    store.first = state.first
+    store.last = state.last
+    store.fill = state.fill
+    store.counts = state.counts
+    return store
   }
 
   /** Bytes held by the chunks. */

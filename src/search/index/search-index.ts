@@ -4,7 +4,8 @@
 import { courseAvailability, type Availability } from '../../catalog/course.ts'
 import type { SearchDocument } from '../search-document.ts'
 import type { CrossLingual } from '../cross-lingual.ts'
-import { FacetColumn } from './facet-column.ts'
+import { FacetColumn, type FacetState } from './facet-column.ts'
+import { PostingStore, type PostingState } from './posting-list.ts'
 import { pairHash, TitlePairs } from './title-pairs.ts'
 import { Vocabulary } from './vocabulary.ts'
 
@@ -65,9 +66,22 @@ const TYPICAL_LENGTH: Record<Field, number> = {
   description: 80,
 }
 
+export interface IndexState {
+  courseIds: string[]
+  alive: Uint8Array
+  popularity: Float32Array
+  freshness: Float32Array
+  runs: SearchDocument['runs'][]
+  gone: number
+  vocabulary: ReturnType<Vocabulary['toState']>
+  postings: PostingState
+  titlePairs: ReturnType<TitlePairs['toState']>
+  facets: Partial<Record<string, FacetState>>
+}
+
 export class SearchIndex {
-  readonly vocabulary = new Vocabulary()
-  readonly facets: Record<FacetName, FacetColumn> = {
+  vocabulary = new Vocabulary()
+  facets: Record<FacetName, FacetColumn> = {
     language: new FacetColumn(),
     subject: new FacetColumn(),
     subtitle: new FacetColumn(),
@@ -182,6 +196,43 @@ export class SearchIndex {
 
   /** After a bulk build: nothing to give back (postings live in shared chunks). */
   trim(): void {}
+
+  /** Everything the index holds, as plain values and typed arrays, for a snapshot on disk. */
+  toState(): IndexState {
+    return {
+      courseIds: this.courseIds,
+      alive: this.alive,
+      popularity: this.popularity,
+      freshness: this.freshness,
+      runs: this.runs,
+      gone: this.gone,
+      vocabulary: this.vocabulary.toState(),
+      postings: this.vocabulary.postings.toState(),
+      titlePairs: this.titlePairs.toState(),
+      facets: Object.fromEntries(FACETS.map((f) => [f, this.facets[f].toState()])),
+    }
+  }
+
+  /** Puts back what toState() gave; availability is worked out again on the next query. */
+  restore(state: IndexState): void {
+    this.courseIds = state.courseIds
+    this.alive = state.alive
+    this.popularity = state.popularity
+    this.freshness = state.freshness
+    this.runs = state.runs
+    this.gone = state.gone
+    this.vocabulary = Vocabulary.fromState(state.vocabulary, PostingStore.fromState(state.postings))
+    this.titlePairs = TitlePairs.fromState(state.titlePairs)
+    for (const facet of FACETS) {
+      const saved = state.facets[facet]
+      if (saved) this.facets[facet] = FacetColumn.fromState(saved)
+    }
+    this.docOf.clear()
+    this.courseIds.forEach((id, n) => {
+      if (this.alive[n]) this.docOf.set(id, n)
+    })
+    this.availabilityDay = ''
+  }
 
   private indexTexts(n: number, doc: SearchDocument): void {
     const texts: Record<Field, string[]> = {

@@ -34,6 +34,24 @@ export class TitlePairs {
     this.ends[doc] = this.used
   }
 
+  toState(): { values: Uint32Array; used: number; starts: Int32Array; ends: Int32Array } {
+    return { values: this.values, used: this.used, starts: this.starts, ends: this.ends }
+  }
+
+  static fromState(state: {
+    values: Uint32Array
+    used: number
+    starts: Int32Array
+    ends: Int32Array
+  }): TitlePairs {
+    const pairs = new TitlePairs()
+    pairs.values = state.values
+    pairs.used = state.used
+    pairs.starts = state.starts
+    pairs.ends = state.ends
+    return pairs
+  }
+
   /** Whether the document's title has one of the pairs. */
   hasAny(doc: number, pairs: ReadonlySet<number>): boolean {
     for (let i = this.starts[doc] ?? 0; i < (this.ends[doc] ?? 0); i++)

@@ -34,6 +34,28 @@ export class Vocabulary {
     return id
   }
 
+  /** Terms and surfaces (postings are saved by their store). */
+  toState(): { terms: string[]; surfaces: [string, number[]][] } {
+    return { terms: this.terms, surfaces: [...this.surfaceTerms] }
+  }
+
+  static fromState(
+    state: { terms: string[]; surfaces: [string, number[]][] },
+    postings: PostingStore,
+  ): Vocabulary {
+    const vocabulary = new Vocabulary()
+    vocabulary.postings = postings
+    for (const term of state.terms) {
+      vocabulary.ids.set(term, vocabulary.terms.length)
+      vocabulary.terms.push(term)
+    }
+    for (const [surface, ids] of state.surfaces) {
+      vocabulary.surfaceTerms.set(surface, ids)
+      vocabulary.insertSurface(surface)
+    }
+    return vocabulary
+  }
+
   /** Terms a surface form leads to. */
   termsOfSurface(surface: string): readonly number[] {
     return this.surfaceTerms.get(surface) ?? []
