@@ -1,7 +1,7 @@
 // Document analysis per language: stemming equivalence, segmentation of unspaced scripts, Chinese folding,
 // mixed scripts, positions and language tags.
 import { describe, expect, it } from 'vitest'
-import { analyze } from './analyze.ts'
+import { analyze, analyzeQuery } from './analyze.ts'
 
 const terms = (text: string, language: string) => analyze(text, language).map((token) => token.term)
 const term = (word: string, language: string) => {
@@ -65,6 +65,33 @@ describe('languages written without spaces', () => {
   it('finds two-character Chinese words inside longer text', () => {
     expect(terms('机器学习课程', 'zh')).toEqual(['机器', '学习', '课程'])
     expect(terms('深度学习与人工智能导论', 'zh')).toContain('学习')
+  })
+
+  it.each([
+    ['线性代数课程', '代数'],
+    ['分子生物学导论', '生物学'],
+    ['分子生物学导论', '生物'],
+    ['微积分入门', '积分'],
+    ['数据科学家的工具箱', '工具'],
+    ['新闻传播学', '传播'],
+    ['線性代數', '代数'],
+  ])('finds %s by the word %s that the segmenter keeps inside a longer word', (text, word) => {
+    const document = new Set(terms(text, 'zh'))
+    const query = analyzeQuery(word, 'zh').tokens.map((token) => token.term)
+    expect(query.length).toBeGreaterThan(0)
+    for (const term of query) expect(document).toContain(term)
+  })
+
+  it('adds the parts of long Han words after the words, at the position of their word', () => {
+    expect(analyze('微积分入门', 'zh')).toEqual([
+      { term: '微积分', surface: '微积分', position: 0 },
+      { term: '入门', surface: '入门', position: 1 },
+      { term: '微', surface: '微', position: 0 },
+      { term: '积', surface: '积', position: 0 },
+      { term: '分', surface: '分', position: 0 },
+      { term: '微积', surface: '微积', position: 0 },
+      { term: '积分', surface: '积分', position: 0 },
+    ])
   })
 
   it('folds Traditional Chinese to Simplified', () => {

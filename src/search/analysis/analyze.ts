@@ -35,21 +35,25 @@ export const DEFAULT_QUERY_MAX_TOKENS = 32
 /**
  * Document analysis. `language`: BCP-47 tag of the text (`en`, `zh-Hant`, `pt-BR`, `und`, anything); its
  * primary subtag chooses stemmer and stop words, which apply to words in that language's script only.
- * Stop words are dropped but still take a position. Never throws; work is bounded by `maxChars`.
+ * Stop words are dropped but still take a position. Tokens come in text order, followed by the parts of
+ * Han words of three or more characters (their characters and character pairs, at the word's position),
+ * so that 代数 finds 线性代数. Never throws; work is bounded by `maxChars`.
  */
 export function analyze(text: string, language: string, options: AnalyzeOptions = {}): Token[] {
   const pipeline = pipelineFor(language)
   const prepared = prepareText(text, options.maxChars ?? DEFAULT_MAX_CHARS)
   const tokens: Token[] = []
+  const parts: Token[] = []
   let position = 0
   splitWords(prepared.text, pipeline.hanLocale, (raw, end) => {
     if (prepared.cutInWord && end === prepared.text.length) return
     const form = wordForm(pipeline, raw)
     if (form === null) return
     if (!form.stop) tokens.push({ term: form.term, surface: form.surface, position })
+    for (const part of form.parts ?? []) parts.push({ term: part, surface: part, position })
     position++
   })
-  return tokens
+  return parts.length === 0 ? tokens : tokens.concat(parts)
 }
 
 /**

@@ -1,9 +1,21 @@
 // Hostile and odd input: analysis never throws, never stalls and never returns broken terms.
 import { describe, expect, it } from 'vitest'
-import { analyze, analyzeQuery, DEFAULT_MAX_CHARS } from './analyze.ts'
+import { analyze, analyzeQuery, DEFAULT_MAX_CHARS, scriptOf } from './analyze.ts'
 
 const terms = (text: string, language = 'en') => analyze(text, language).map((token) => token.term)
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+const WORDS = [
+  '线性代数',
+  '分子生物学',
+  '機器學習',
+  'การเรียนรู้',
+  'learning',
+  "l'éducation",
+  'обучение',
+  'التعليم',
+  'c++',
+]
 
 function mulberry32(seed: number): () => number {
   let a = seed
@@ -111,16 +123,22 @@ describe('hostile input', () => {
       let text = ''
       const length = Math.floor(random() * 60)
       for (let i = 0; i < length; i++) {
+        if (random() < 0.1) text += WORDS[Math.floor(random() * WORDS.length)] ?? ''
         const [from, to] = pools[Math.floor(random() * pools.length)] ?? [0, 0x80]
         text += String.fromCharCode(from + Math.floor(random() * (to - from)))
       }
       const language = languages[n % languages.length] ?? 'und'
       const tokens = analyze(text, language)
       let previous = -1
+      let parts = false
       for (const token of tokens) {
         const broken = token.term === '' || token.surface === '' || LONE_SURROGATE.test(token.term)
-        if (broken || token.position <= previous) failures.push(JSON.stringify({ text, language, token }))
-        previous = token.position
+        // Words come in text order; the parts of long Han words follow, at positions already seen.
+        parts ||= token.position <= previous
+        const misplaced = parts ? token.position > previous || scriptOf(token.term) !== 'han' : false
+        if (broken || misplaced || !Number.isInteger(token.position))
+          failures.push(JSON.stringify({ text, language, token }))
+        if (!parts) previous = token.position
       }
       analyzeQuery(text, language)
     }

@@ -12,6 +12,8 @@ export interface WordForm {
   term: string
   surface: string
   stop: boolean
+  /** The one- and two-character parts of a Han word of three or more characters (see `hanParts`). */
+  parts?: readonly string[]
 }
 
 export interface Pipeline {
@@ -106,12 +108,33 @@ function computeForm(pipeline: Pipeline, raw: string): WordForm | null {
   const script = scriptOf(surface)
   if (pipeline.stopWords.has(surface) && pipeline.stopScripts.has(script))
     return { term: surface, surface, stop: true }
+  if (script === 'han') {
+    const parts = hanParts(surface)
+    return parts.length > 0
+      ? { term: surface, surface, stop: false, parts }
+      : { term: surface, surface, stop: false }
+  }
   const stemmer = pipeline.stemmer
   if (stemmer === undefined || !stemmer.scripts.includes(script) || /[0-9+#]/u.test(surface))
     return { term: surface, surface, stop: false }
   const stem = foldWord(safeStem(stemmer, surface))
   return { term: stem.length > 0 ? stem : surface, surface, stop: false }
 }
+
+/**
+ * Intl.Segmenter keeps some Chinese compounds whole (线性代数, 分子生物学, 微积分), where a learner searching
+ * 代数, 生物 or 积分 must still find them: such words also index their characters and character pairs.
+ */
+function hanParts(word: string): string[] {
+  const chars = [...word]
+  if (chars.length < 3 || chars.length > MAX_HAN_PARTS_LENGTH || !/^\p{Script=Han}+$/u.test(word)) return []
+  const parts = new Set(chars)
+  for (let i = 1; i < chars.length; i++) parts.add((chars[i - 1] ?? '') + (chars[i] ?? ''))
+  return [...parts]
+}
+
+/** Han words longer than this are names or transliterations, not compounds to take apart. */
+const MAX_HAN_PARTS_LENGTH = 8
 
 /** Stemmers are third-party code: one that fails on an odd word leaves the word unstemmed. */
 function safeStem(stemmer: Stemmer, word: string): string {
