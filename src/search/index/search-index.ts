@@ -6,7 +6,8 @@ import type { SearchDocument } from '../search-document.ts'
 import type { CrossLingual } from '../cross-lingual.ts'
 import { FacetColumn, type FacetState } from './facet-column.ts'
 import { PostingStore, type PostingState } from './posting-list.ts'
-import { pairHash, TitlePairs } from './title-pairs.ts'
+import { documentTerms } from './document-terms.ts'
+import { TitlePairs } from './title-pairs.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 export interface Token {
@@ -39,32 +40,6 @@ export const FACETS = [
   'certificate',
 ] as const
 export type FacetName = (typeof FACETS)[number]
-
-/** BM25F field weights: a word in the title says more about a course than one in its description. */
-const FIELDS = { title: 3, keywords: 2, subjects: 1.5, instructors: 1.5, institutions: 1, description: 1 }
-type Field = keyof typeof FIELDS
-const FIELD_NAMES: readonly Field[] = [
-  'title',
-  'keywords',
-  'subjects',
-  'instructors',
-  'institutions',
-  'description',
-]
-const K1 = 1.2
-const B = 0.75
-/**
- * Typical field lengths in words, the "average length" of BM25. Fixed rather than measured, so a
- * course's weights do not depend on what was indexed before it (equal courses score equally).
- */
-const TYPICAL_LENGTH: Record<Field, number> = {
-  title: 6,
-  keywords: 4,
-  subjects: 4,
-  instructors: 3,
-  institutions: 4,
-  description: 80,
-}
 
 export interface IndexState {
   courseIds: string[]
@@ -235,37 +210,10 @@ export class SearchIndex {
   }
 
   private indexTexts(n: number, doc: SearchDocument): void {
-    const texts: Record<Field, string[]> = {
-      title: [doc.title],
-      keywords: doc.keywords,
-      subjects: doc.subjects.flatMap((code) => this.labels.subject(code, doc.language)),
-      instructors: doc.instructors,
-      institutions: doc.institutions.flatMap((id) => this.labels.institution(id)),
-      description: [doc.summary ?? '', doc.description ?? ''],
-    }
-    const weights = new Map<string, { surface: string; tf: number }>()
-    for (const field of FIELD_NAMES) {
-      const tokens = texts[field].flatMap((text) => (text ? this.analyzer.analyze(text, doc.language) : []))
-      const norm = 1 - B + (B * tokens.length) / TYPICAL_LENGTH[field]
-      const add = (term: string, surface: string) => {
-        const entry = weights.get(term) ?? { surface, tf: 0 }
-        entry.tf += FIELDS[field] / norm
-        weights.set(term, entry)
-      }
-      for (const t of tokens) add(t.term, t.surface)
-      if (field === 'title') {
-        const pairs: number[] = []
-        for (let i = 1; i < tokens.length; i++) {
-          const [a, b] = [tokens[i - 1], tokens[i]]
-          if (a && b && b.position === a.position + 1) pairs.push(pairHash(a.term, b.term))
-        }
-        this.titlePairs.set(n, pairs)
-      }
-    }
-    for (const [term, { surface, tf }] of weights) {
-      const id = this.vocabulary.intern(term, surface)
-      this.vocabulary.postings.add(id, n, Math.max(1, Math.round((255 * tf) / (K1 + tf))))
-    }
+    const { weights, titlePairs } = documentTerms(this.analyzer, this.labels, doc)
+    this.titlePairs.set(n, titlePairs)
+    for (const [term, { surface, weight }] of weights)
+      this.vocabulary.postings.add(this.vocabulary.intern(term, surface), n, weight)
   }
 
   private ensureCapacity(needed: number): void {
