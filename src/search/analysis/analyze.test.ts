@@ -172,6 +172,17 @@ describe('positions and stop words', () => {
     expect(terms(text, language)).toEqual(expected)
   })
 
+  it('keeps words that look like stop words but name things in titles', () => {
+    expect(terms('IT Security: how not to get hacked', 'en')).toEqual([
+      'it',
+      'secur',
+      'how',
+      'not',
+      'get',
+      'hack',
+    ])
+  })
+
   it('applies stop words only in the language of the document', () => {
     expect(terms('the die', 'de')).toEqual(['the'])
     expect(terms('the die', 'en')).toEqual(['die'])

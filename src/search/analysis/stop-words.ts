@@ -1,10 +1,10 @@
 // Stop words per language: short curated lists of function words (articles, prepositions, conjunctions,
 // pronouns, auxiliaries), written as people write them and folded at load like every indexed word.
-// Content words that course titles need ("not", "how", "about", "без") are deliberately left out or kept short.
+// Words that course titles need are left out: "not", "how", "about", "без", and "it" (IT Security).
 
 // prettier-ignore
 const LISTS: Readonly<Record<string, string>> = {
-  en: `a an and are as at be been but by for from has have if in into is it its of on or our so such that the
+  en: `a an and are as at be been but by for from has have if in into is its of on or our so such that the
     their then there these they this to was we were will with you your`,
   fr: `a à au aux avec ce ces cet cette c d dans de des du elle elles en est et il ils j je l la le les leur
     leurs lui m ma mes n ne nous on ou où par pas pour qu que qui s sa se ses son sont sur t ta te tes un une
