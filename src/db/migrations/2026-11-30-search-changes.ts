@@ -2,19 +2,47 @@
 // sequence number that grows with every change. Database triggers write it, so no code path that
 // touches a course, its listings, runs, subjects or institutions can forget to; every app process
 // follows it to keep its in-memory search index current. Triggers are the one place the dialects
-// differ here (SQLite trigger bodies; a PL/pgSQL function and a sequence on PostgreSQL).
+// differ here (SQLite trigger bodies; a PL/pgSQL function and a sequence on PostgreSQL). Listings
+// also get their enrolment count, which search ranks by.
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
-/** Table → how a changed row names its course (NEW/OLD stand for the row). */
-const SOURCES: readonly { table: string; course: (row: 'NEW' | 'OLD') => string }[] = [
+/**
+ * Table → how a changed row names its course (NEW/OLD stand for the row), and the columns whose
+ * change matters to search (none listed: every update does). A harvest that only marks listings
+ * as seen must not make every process re-read every course.
+ */
+const SOURCES: readonly { table: string; course: (row: 'NEW' | 'OLD') => string; watched?: string[] }[] = [
   { table: 'courses', course: (row) => `${row}.id` },
-  { table: 'listings', course: (row) => `${row}.course_id` },
-  { table: 'runs', course: (row) => `(SELECT course_id FROM listings WHERE id = ${row}.listing_id)` },
+  {
+    table: 'listings',
+    course: (row) => `${row}.course_id`,
+    watched: [
+      'course_id',
+      'platform_id',
+      'status',
+      'access',
+      'certificate',
+      'price_amount',
+      'price_currency',
+      'enrollments',
+    ],
+  },
+  {
+    table: 'runs',
+    course: (row) => `(SELECT course_id FROM listings WHERE id = ${row}.listing_id)`,
+    watched: ['listing_id', 'pacing', 'starts_on', 'ends_on'],
+  },
   { table: 'course_subjects', course: (row) => `${row}.course_id` },
   { table: 'course_institutions', course: (row) => `${row}.course_id` },
 ]
 
+/** The condition under which an update matters, in the dialect's "differs" operator. */
+function changed(watched: readonly string[] | undefined, differs: 'IS NOT' | 'IS DISTINCT FROM'): string {
+  return watched ? `WHEN (${watched.map((c) => `OLD.${c} ${differs} NEW.${c}`).join(' OR ')})` : ''
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('listings').addColumn('enrollments', 'integer').execute()
   await db.schema
     .createTable('search_changes')
     .addColumn('course_id', 'varchar(64)', (c) => c.primaryKey())
@@ -39,6 +67,7 @@ export async function down(db: Kysely<any>): Promise<void> {
         await sql.raw(`DROP TRIGGER IF EXISTS search_${table}_${event}`).execute(db)
   }
   await db.schema.dropTable('search_changes').execute()
+  await db.schema.alterTable('listings').dropColumn('enrollments').execute()
 }
 
 async function sqliteTriggers(db: Kysely<any>): Promise<void> {
@@ -46,13 +75,13 @@ async function sqliteTriggers(db: Kysely<any>): Promise<void> {
     `INSERT OR REPLACE INTO search_changes (course_id, seq, changed_at)
      SELECT c, (SELECT coalesce(max(seq), 0) + 1 FROM search_changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      FROM (SELECT ${course} AS c) WHERE c IS NOT NULL;`
-  for (const { table, course } of SOURCES) {
+  for (const { table, course, watched } of SOURCES) {
     await sql
       .raw(`CREATE TRIGGER search_${table}_insert AFTER INSERT ON ${table} BEGIN ${touch(course('NEW'))} END`)
       .execute(db)
     await sql
       .raw(
-        `CREATE TRIGGER search_${table}_update AFTER UPDATE ON ${table} BEGIN ${touch(course('OLD'))} ${touch(course('NEW'))} END`,
+        `CREATE TRIGGER search_${table}_update AFTER UPDATE ON ${table} FOR EACH ROW ${changed(watched, 'IS NOT')} BEGIN ${touch(course('OLD'))} ${touch(course('NEW'))} END`,
       )
       .execute(db)
     await sql
@@ -96,10 +125,16 @@ BEGIN
 END $$`,
     )
     .execute(db)
-  for (const { table } of SOURCES)
+  for (const { table, watched } of SOURCES) {
     await sql
       .raw(
-        `CREATE TRIGGER search_touch AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION search_touch()`,
+        `CREATE TRIGGER search_touch AFTER INSERT OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION search_touch()`,
       )
       .execute(db)
+    await sql
+      .raw(
+        `CREATE TRIGGER search_touch_update AFTER UPDATE ON ${table} FOR EACH ROW ${changed(watched, 'IS DISTINCT FROM')} EXECUTE FUNCTION search_touch()`,
+      )
+      .execute(db)
+  }
 }

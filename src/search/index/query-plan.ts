@@ -47,16 +47,22 @@ export function planQuery(
   const byPosition = new Map<number, { terms: Set<string>; surfaces: Set<string> }>()
   let last = -1
   let prefix = false
-  for (const language of languages) {
-    const { tokens, lastIsPrefix } = index.analyzer.analyzeQuery(text, language)
-    for (const token of tokens) {
+  // The languages the query may be in decide its word positions: a stop word they drop ("to" in
+  // "introduction to") is not required just because the language-less reading keeps it.
+  const readings = languages.map((language) => ({ language, ...index.analyzer.analyzeQuery(text, language) }))
+  const named = readings.filter((r) => r.language !== 'und' && r.tokens.length > 0)
+  const deciding = named.length > 0 ? named : readings
+  const wanted = new Set(deciding.flatMap((r) => r.tokens.map((t) => t.position)))
+  for (const reading of readings) {
+    for (const token of reading.tokens) {
+      if (!wanted.has(token.position)) continue
       const at = byPosition.get(token.position) ?? { terms: new Set(), surfaces: new Set() }
       at.terms.add(token.term)
       at.surfaces.add(token.surface)
       byPosition.set(token.position, at)
       last = Math.max(last, token.position)
     }
-    prefix ||= lastIsPrefix
+    if (deciding.includes(reading)) prefix ||= reading.lastIsPrefix
   }
   const ordered = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_POSITIONS)
   const positions = ordered.map(([position, { terms, surfaces }]) =>

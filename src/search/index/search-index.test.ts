@@ -144,3 +144,11 @@ describe('hostile queries', () => {
     expect(result.total).toBe(6)
   })
 })
+
+describe('stop words in queries', () => {
+  it('does not require a stop word the query’s language drops, even as the last word', () => {
+    index.upsert(doc('intro', { title: 'Introduction to Statistics' }))
+    expect(ids('introduction to')).toContain('intro')
+    expect(find('introduction to').relaxed).toBe(false)
+  })
+})
