@@ -43,21 +43,34 @@ function changed(watched: readonly string[] | undefined, differs: 'IS NOT' | 'IS
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('listings').addColumn('enrollments', 'integer').execute()
-  await db.schema
-    .createTable('search_changes')
-    .addColumn('course_id', 'varchar(64)', (c) => c.primaryKey())
-    .addColumn('seq', 'bigint', (c) => c.notNull())
-    .addColumn('changed_at', 'varchar(32)', (c) => c.notNull())
-    .execute()
-  await db.schema.createIndex('search_changes_seq').on('search_changes').column('seq').execute()
-  if (db.getExecutor().adapter instanceof PostgresAdapter) await postgresTriggers(db)
-  else await sqliteTriggers(db)
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.schema
+      .createTable('search_changes')
+      .addColumn('course_id', 'varchar(64)', (c) => c.primaryKey())
+      .addColumn('seq', 'bigint', (c) => c.notNull())
+      .addColumn('changed_at', 'varchar(32)', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('search_changes_seq').on('search_changes').column('seq').execute()
+    await postgresTriggers(db)
+  } else {
+    // The row id is the change number: REPLACE gives a changed course a new, larger one
+    // (AUTOINCREMENT never reuses a number), with one index besides, on the course.
+    await db.schema
+      .createTable('search_changes')
+      .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('course_id', 'varchar(64)', (c) => c.notNull().unique())
+      .addColumn('changed_at', 'varchar(32)', (c) => c.notNull())
+      .execute()
+    await sqliteTriggers(db)
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    for (const { table } of SOURCES)
+    for (const { table } of SOURCES) {
       await sql.raw(`DROP TRIGGER IF EXISTS search_touch ON ${table}`).execute(db)
+      await sql.raw(`DROP TRIGGER IF EXISTS search_touch_update ON ${table}`).execute(db)
+    }
     await sql`DROP FUNCTION IF EXISTS search_touch()`.execute(db)
     await sql`DROP FUNCTION IF EXISTS search_note(varchar)`.execute(db)
     await sql`DROP SEQUENCE IF EXISTS search_change_seq`.execute(db)
@@ -72,9 +85,8 @@ export async function down(db: Kysely<any>): Promise<void> {
 
 async function sqliteTriggers(db: Kysely<any>): Promise<void> {
   const touch = (course: string) =>
-    `INSERT OR REPLACE INTO search_changes (course_id, seq, changed_at)
-     SELECT c, (SELECT coalesce(max(seq), 0) + 1 FROM search_changes), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-     FROM (SELECT ${course} AS c) WHERE c IS NOT NULL;`
+    `INSERT OR REPLACE INTO search_changes (course_id, changed_at)
+     SELECT c, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (SELECT ${course} AS c) WHERE c IS NOT NULL;`
   for (const { table, course, watched } of SOURCES) {
     await sql
       .raw(`CREATE TRIGGER search_${table}_insert AFTER INSERT ON ${table} BEGIN ${touch(course('NEW'))} END`)
