@@ -1,7 +1,9 @@
 // A course in a list: title in its own language, who offers it, language, level, availability.
+// `show` renders the course's own texts (title, summary): search marks the words it matched.
 import type { Institution } from '../institutions/institution.ts'
 import { nameIn, nameLanguage } from '../institutions/institution.ts'
 import { languageName } from '../i18n/format.ts'
+import type { Child } from 'hono/jsx'
 import type { PageContext } from '../http/layout.tsx'
 import type { Course } from './course.ts'
 
@@ -9,17 +11,19 @@ export function CourseCard({
   page,
   course,
   institutions,
+  show = (text) => text,
 }: {
   page: PageContext
   course: Course
   institutions: Map<string, Institution>
+  show?: (text: string) => Child
 }) {
   const { t, locale } = page
   return (
     <li class="card">
       <h3>
         <a href={`/courses/${encodeURIComponent(course.id)}`} lang={course.language}>
-          {course.title}
+          {show(course.title)}
         </a>
       </h3>
       <p class="meta">
@@ -38,7 +42,7 @@ export function CourseCard({
         {languageName(course.language, locale)}
         {course.level && ` · ${t(`level.${course.level}`)}`}
       </p>
-      {course.summary && <p lang={course.language}>{course.summary}</p>}
+      {course.summary && <p lang={course.language}>{show(course.summary)}</p>}
       <p>
         {course.origin === 'demo' && <span class="badge badge-demo">{t('course.demo')}</span>}
         {course.availability.map((a) => (

@@ -1,6 +1,7 @@
 // The search page (/search): the query box, courses with the matched words marked, facets with
 // counts, "did you mean", a notice when courses match only some words, and pages. Plain GET forms.
 import { Hono } from 'hono'
+import { CourseCard } from '../catalog/course-card.tsx'
 import type { AppEnv } from '../http/env.ts'
 import { Layout, type PageContext } from '../http/layout.tsx'
 import { Pager } from '../http/page-parts.tsx'
@@ -14,7 +15,7 @@ import { subjectsByCode } from '../subjects/subject-repository.ts'
 import { queryTerms } from './highlight.ts'
 import { MAX_Q, MAX_RANK, runSearch, SearchQuery } from './search-api.ts'
 import { SearchFacets } from './search-facets.tsx'
-import { SearchResultCard } from './search-result-card.tsx'
+import { Marked } from './marked.tsx'
 import type { SearchService } from './search-service.ts'
 
 /** The query is cut to this in the window title. */
@@ -63,7 +64,12 @@ export function searchPages(deps: Deps & { search: SearchService }) {
             ) : (
               <ul class="cards">
                 {result.data.map((course) => (
-                  <SearchResultCard page={page} course={course} institutions={institutionMap} terms={terms} />
+                  <CourseCard
+                    page={page}
+                    course={course}
+                    institutions={institutionMap}
+                    show={(text) => <Marked text={text} language={course.language} terms={terms} />}
+                  />
                 ))}
               </ul>
             )}
