@@ -109,6 +109,30 @@ for (const entry of ENGINES.filter((e) => e.name !== 'moocx')) {
       expect((await engine.search(query('   '))).ids).toEqual([])
     })
 
+    it.skipIf(skip)('answers hostile queries without throwing', async () => {
+      const hostile = [
+        '"',
+        "'",
+        'a" OR "b',
+        "x' | 'y",
+        'NEAR(a b)',
+        '\\',
+        '*',
+        'a*b:*',
+        '\u0000\u0007',
+        '🎓📚',
+        'x'.repeat(10_000),
+      ]
+      for (const text of hostile) {
+        for (const faceted of [false, true]) {
+          const result = await engine.search(
+            query(text, { faceted, lastIsPrefix: true, filters: faceted ? { access: 'free' } : {} }),
+          )
+          expect(Array.isArray(result.ids)).toBe(true)
+        }
+      }
+    })
+
     it.skipIf(skip || entry.name === 'fts5-naive')('finds Chinese words inside unspaced text', async () => {
       const result = await engine.search(
         query('机器学习', { language: 'zh', faceted: true, filters: { languages: ['zh'] } }),

@@ -72,17 +72,17 @@ export function createFacetStore(): FacetStore {
   }
 }
 
-/** Filters and counts facets over matching indexes, keeping the first `limit` that pass; without
- * facets it stops at `limit` and the total is unknown (null). */
+/** Filters and counts facets (into `facets`) over matching indexes, keeping the first `limit` that pass;
+ * without facets it stops at `limit` and the total is unknown (null). */
 export function collect(
   store: FacetStore,
   matches: Iterable<number>,
   filters: Filters,
   limit: number,
   faceted: boolean,
+  facets: FacetCounts = emptyFacets(),
 ): { kept: number[]; total: number | null; facets?: FacetCounts } {
   const kept: number[] = []
-  const facets = emptyFacets()
   let total = 0
   for (const index of matches) {
     if (!store.passes(index, filters)) continue

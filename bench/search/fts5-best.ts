@@ -5,7 +5,15 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { LANGUAGES, TOP_K, type Engine, type EngineFactory, type Language, type Query } from './engine.ts'
+import {
+  emptyFacets,
+  LANGUAGES,
+  TOP_K,
+  type Engine,
+  type EngineFactory,
+  type Language,
+  type Query,
+} from './engine.ts'
 import { collect, createFacetStore } from './facet-store.ts'
 import { chunks } from './fts5-naive.ts'
 import { analyzeDoc, planQuery, type Vocabularies, type TermGroup } from './moocx-query.ts'
@@ -81,20 +89,31 @@ export const createEngine: EngineFactory = async ({ workDir }) => {
     async search(query) {
       const match = ftsMatch(planQuery(query, typos))
       const languages = query.filters.languages ?? LANGUAGES
-      const lists: number[][] = []
+      // Each table yields its rows in popularity order: count facets table by table, then merge the
+      // tables' first TOP_K rows (no sort of every match).
+      const counts = emptyFacets()
+      const tops: number[] = []
+      let total = 0
       if (match !== '') {
         for (const l of languages) {
           const statement = matchers.get(l)
           if (!statement) continue
-          lists.push(
-            query.faceted ? (statement.all(match) as number[]) : firstPassing(statement, match, query),
-          )
+          if (!query.faceted) {
+            tops.push(...firstPassing(statement, match, query))
+            continue
+          }
+          const all = statement.all(match) as number[]
+          const part = collect(facets, all, query.filters, TOP_K, true, counts)
+          tops.push(...part.kept)
+          total += part.total ?? 0
         }
       }
-      const ranks = lists.length === 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a - b)
-      const { kept, total, facets: counts } = collect(facets, ranks, query.filters, TOP_K, query.faceted)
-      const ids = kept.map((rank) => courseIds[rank] ?? 0)
-      return counts ? { ids, total, facets: counts } : { ids, total }
+      const ids = tops
+        .sort((a, b) => a - b)
+        .slice(0, TOP_K)
+        .map((rank) => courseIds[rank] ?? 0)
+      if (!query.faceted) return { ids, total: match === '' ? 0 : null }
+      return { ids, total, facets: counts }
     },
     async diskBytes() {
       return fileBytes(file)

@@ -76,7 +76,7 @@ export const createEngine: EngineFactory = async ({ workDir }) => {
 export function matchExpression(query: Pick<Query, 'text' | 'lastIsPrefix'>): string {
   const words = query.text
     .split(/\s+/)
-    .map((w) => w.replace(/[\p{P}\p{S}]/gu, ''))
+    .map((w) => w.replace(/[\p{P}\p{S}\p{C}]/gu, ''))
     .filter((w) => w.length > 0)
   return words
     .map((w, i) => `"${w.replaceAll('"', '""')}"${query.lastIsPrefix && i === words.length - 1 ? '*' : ''}`)
