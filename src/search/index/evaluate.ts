@@ -35,6 +35,8 @@ export interface SearchResult {
 /** A course whose title has two query words side by side scores this many times more. */
 const PHRASE_BOOST = 1.5
 const OPEN_BONUS = 1.1
+/** A course updated today scores this much more than one untouched for a year. */
+const FRESH_BONUS = 0.05
 /** What a match through another language's name of a concept counts, against a direct one. */
 const CROSS_LINGUAL_FACTOR = 0.5
 /** Added to the rank of direct matches, so they all come before cross-lingual ones. */
@@ -78,12 +80,17 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   const filter = facetFilter(index, request.filters)
   const { matching, facets } = countFacets(index, candidates, filter, request.facets ?? true)
   const open = openValues(index)
+  const day = Date.parse(request.today) / 86_400_000 || 0
+  /** 1 for a course updated today, falling to 0 over a year. */
+  const fresh = (doc: number) => Math.max(0, 1 - (day - (index.freshness[doc] ?? 0)) / 365)
   const rank = (doc: number) => {
     const isOpen = index.facets.availability.hasAny(doc, open)
-    if (!scores) return (index.popularity[doc] ?? 0) + (isOpen ? 2 : 0) + (index.freshness[doc] ?? 0) * 1e-6
+    if (!scores) return (index.popularity[doc] ?? 0) + (isOpen ? 2 : 0) + fresh(doc)
     // Courses in the query's own words come first; those found through another language after.
     const tier = crossLingual.has(doc) ? 0 : TIER
-    return tier + (scores[doc] ?? 0) * (1 + 0.05 * (index.popularity[doc] ?? 0)) * (isOpen ? OPEN_BONUS : 1)
+    const blend =
+      (1 + 0.05 * (index.popularity[doc] ?? 0)) * (isOpen ? OPEN_BONUS : 1) * (1 + FRESH_BONUS * fresh(doc))
+    return tier + (scores[doc] ?? 0) * blend
   }
   const hits = topK(matching, request.offset + request.limit, rank, (doc) => index.courseIds[doc] ?? '')
     .slice(request.offset)

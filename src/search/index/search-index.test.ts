@@ -84,6 +84,12 @@ describe('matching', () => {
     expect(ids('quantum optics')).toEqual(['a-same', 'b-same'])
   })
 
+  it('ranks the course updated more recently first when all else is equal', () => {
+    index.upsert(doc('a-old', { title: 'Glacier dynamics', updatedAt: '2025-12-01T00:00:00Z' }))
+    index.upsert(doc('b-new', { title: 'Glacier dynamics', updatedAt: '2026-11-20T00:00:00Z' }))
+    expect(ids('glacier dynamics')).toEqual(['b-new', 'a-old'])
+  })
+
   it('needs every word, and says so when it had to settle for some', () => {
     expect(find('machine philosophy')).toMatchObject({ relaxed: true })
     expect(find('machine learning').relaxed).toBe(false)
