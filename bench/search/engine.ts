@@ -58,7 +58,8 @@ export interface Query {
   filters: Filters
 }
 
-/** Facets counted for faceted queries, over every course matching the text and the filters. */
+/** Facets counted for faceted queries, over every course matching the text and the filters (the
+ * baselines); an engine may count disjunctively (each facet ignoring its own filter), as moocx does. */
 export const FACETS = ['language', 'availability', 'access', 'subject'] as const
 export type FacetName = (typeof FACETS)[number]
 export type FacetCounts = Record<FacetName, Record<string, number>>
