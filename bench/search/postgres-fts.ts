@@ -27,6 +27,7 @@ export const createEngine: EngineFactory = async () => {
   const engine: Engine = {
     name: 'postgres-fts',
     async build(docs: Iterable<CourseDoc>) {
+      await client.query('SET synchronous_commit = off')
       for (const chunk of chunks(docs, 2_000)) {
         const columns: unknown[][] = [[], [], [], [], [], [], []]
         for (const d of chunk) {
@@ -49,6 +50,8 @@ export const createEngine: EngineFactory = async () => {
           columns,
         )
       }
+      // Bulk-load settings anyone would use for a one-off build: room to sort GIN entries in memory.
+      await client.query(`SET maintenance_work_mem = '1GB'`)
       await client.query('CREATE INDEX courses_tsv ON courses USING gin (tsv)')
       await client.query('ANALYZE courses')
     },
