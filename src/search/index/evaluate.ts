@@ -55,13 +55,17 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   else if (plan.positions.length === 0) candidates = new Int32Array(0)
   else {
     const buffers = { sum: new Float32Array(n), mask: new Uint16Array(n), scratch: new Float32Array(n) }
-    const final = new Float32Array(n)
     const main = match(index, plan, buffers, true)
     relaxed = main.relaxed
-    for (const doc of main.docs) final[doc] = buffers.sum[doc] ?? 0
-    reset(buffers, main.seen)
-    const found = new Set(main.docs)
-    for (const translation of index.crossLingual?.translations(request.q, plan.languages) ?? []) {
+    const translations = index.crossLingual?.translations(request.q, plan.languages) ?? []
+    const final = translations.length === 0 ? buffers.sum : new Float32Array(n)
+    if (translations.length > 0) {
+      for (const doc of main.docs) final[doc] = buffers.sum[doc] ?? 0
+      reset(buffers, main.seen)
+    }
+    const found = translations.length === 0 ? null : new Set(main.docs)
+    for (const translation of translations) {
+      if (!found) break
       const other = planQuery(index, `${translation.text} `, translation.language, { exact: true })
       if (other.positions.length === 0) continue
       const more = match(index, other, buffers, false)
@@ -74,7 +78,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       reset(buffers, more.seen)
     }
     scores = final
-    candidates = Int32Array.from(found)
+    candidates = Int32Array.from(found ?? main.docs)
   }
   if (request.understood?.length) candidates = understoodOnly(index, candidates, request.understood)
   const filter = facetFilter(index, request.filters)
@@ -82,7 +86,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   const open = openValues(index)
   const day = Date.parse(request.today) / 86_400_000 || 0
   /** 1 for a course updated today, falling to 0 over a year. */
-  const fresh = (doc: number) => Math.max(0, 1 - (day - (index.freshness[doc] ?? 0)) / 365)
+  const fresh = (doc: number) => Math.min(1, Math.max(0, 1 - (day - (index.freshness[doc] ?? 0)) / 365))
   const rank = (doc: number) => {
     const isOpen = index.facets.availability.hasAny(doc, open)
     if (!scores) return (index.popularity[doc] ?? 0) + (isOpen ? 2 : 0) + fresh(doc)
@@ -92,7 +96,19 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       (1 + 0.05 * (index.popularity[doc] ?? 0)) * (isOpen ? OPEN_BONUS : 1) * (1 + FRESH_BONUS * fresh(doc))
     return tier + (scores[doc] ?? 0) * blend
   }
-  const hits = topK(matching, request.offset + request.limit, rank, (doc) => index.courseIds[doc] ?? '')
+  // No blend lifts a text score by more than this: documents below the k-th rank divided by it are
+  // skipped without working out their rank.
+  const most = (1 + 0.05 * index.maxPopularity) * OPEN_BONUS * (1 + FRESH_BONUS)
+  const bound = scores
+    ? (doc: number) => (crossLingual.has(doc) ? 0 : TIER) + (scores?.[doc] ?? 0) * most
+    : undefined
+  const hits = topK(
+    matching,
+    request.offset + request.limit,
+    rank,
+    (doc) => index.courseIds[doc] ?? '',
+    bound,
+  )
     .slice(request.offset)
     .map((doc) => ({
       courseId: index.courseIds[doc] ?? '',

@@ -68,6 +68,8 @@ export class SearchIndex {
     certificate: new FacetColumn(),
   }
   courseIds: string[] = []
+  /** The highest popularity ever added (an upper bound for ranking shortcuts). */
+  maxPopularity = 0
   alive: Uint8Array = new Uint8Array(1024)
   popularity: Float32Array = new Float32Array(1024)
   freshness: Float32Array = new Float32Array(1024)
@@ -105,6 +107,7 @@ export class SearchIndex {
     this.docOf.set(doc.courseId, n)
     this.alive[n] = 1
     this.popularity[n] = Math.log1p(Math.max(0, doc.enrollments))
+    this.maxPopularity = Math.max(this.maxPopularity, this.popularity[n] ?? 0)
     this.freshness[n] = Date.parse(doc.updatedAt) / 86_400_000 || 0
     this.runs.push(doc.runs)
     this.indexTexts(n, doc)
@@ -193,6 +196,7 @@ export class SearchIndex {
     this.courseIds = state.courseIds
     this.alive = state.alive
     this.popularity = state.popularity
+    this.maxPopularity = this.popularity.reduce((max, p) => Math.max(max, p), 0)
     this.freshness = state.freshness
     this.runs = state.runs
     this.gone = state.gone

@@ -6,6 +6,8 @@ export function topK(
   k: number,
   rank: (doc: number) => number,
   idOf: (doc: number) => string,
+  /** A cheap upper bound of rank(doc): documents that cannot enter the heap are skipped unranked. */
+  bound?: (doc: number) => number,
 ): number[] {
   if (k <= 0) return []
   const heap: { doc: number; rank: number; id: string }[] = []
@@ -34,6 +36,7 @@ export function topK(
     }
   }
   for (const doc of docs) {
+    if (bound && heap.length === k && bound(doc) < (heap[0]?.rank ?? -Infinity)) continue
     const r = rank(doc)
     if (heap.length < k) {
       heap.push({ doc, rank: r, id: idOf(doc) })
