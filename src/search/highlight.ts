@@ -1,8 +1,7 @@
 // Finds the words of a course's text that a search matched, for <mark>: each word is analyzed the way
 // the index analyzes it and compared with the query's terms, or completes the word being typed.
-import { detectLanguage } from '../harvest/detect-language.ts'
-import { analyze, analyzeQuery } from './analysis/analyze.ts'
-import { MAX_QUERY_CHARS } from './index/query-plan.ts'
+import * as analyzer from './analysis/analyze.ts'
+import { readQuery } from './index/query-plan.ts'
 
 /** What a query looks for, in every language the index reads it in. */
 export interface QueryTerms {
@@ -22,20 +21,18 @@ export interface Piece {
 const MAX_CHARS = 2_000
 
 /**
- * Reads `q` the way the index does (planQuery): in its detected language, the UI locale and 'und'.
+ * Reads `q` the way the index does (readQuery): in its detected language, the UI locale and 'und'.
  * `also` adds the words of other texts (the "did you mean" suggestion), without prefixes.
  */
 export function queryTerms(q: string, locale: string, also: readonly string[] = []): QueryTerms {
   const words = new Set<string>()
   const prefixes = new Set<string>()
-  for (const [i, text] of [q, ...also].map((s) => s.slice(0, MAX_QUERY_CHARS)).entries()) {
+  for (const [i, text] of [q, ...also].entries()) {
     if (!text.trim()) continue
-    const languages = new Set([detectLanguage(text), locale, 'und'].filter((l): l is string => !!l))
-    for (const language of languages) {
-      const { tokens, lastIsPrefix } = analyzeQuery(text, language)
-      for (const token of tokens) words.add(token.term).add(token.surface)
-      const last = tokens.at(-1)
-      if (i === 0 && lastIsPrefix && last) prefixes.add(last.surface)
+    const { positions, typing } = readQuery(analyzer, text, locale)
+    for (const [position, { terms, surfaces }] of positions) {
+      for (const word of [...terms, ...surfaces]) words.add(word)
+      if (i === 0 && position === typing) for (const surface of surfaces) prefixes.add(surface)
     }
   }
   return { words, prefixes: [...prefixes] }
@@ -58,12 +55,14 @@ export function highlight(text: string, language: string, query: QueryTerms): Pi
 }
 
 function matches(word: string, language: string, query: QueryTerms): boolean {
-  return analyze(word, language).some(
-    (token) =>
-      query.words.has(token.term) ||
-      query.words.has(token.surface) ||
-      query.prefixes.some((prefix) => token.surface.startsWith(prefix)),
-  )
+  return analyzer
+    .analyze(word, language)
+    .some(
+      (token) =>
+        query.words.has(token.term) ||
+        query.words.has(token.surface) ||
+        query.prefixes.some((prefix) => token.surface.startsWith(prefix)),
+    )
 }
 
 const SEGMENTERS = new Map<string, Intl.Segmenter>()

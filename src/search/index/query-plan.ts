@@ -3,7 +3,7 @@
 // how much a match through it counts; and the title phrases of adjacent words.
 import { detectLanguage } from '../../harvest/detect-language.ts'
 import { boundedDistance } from './edit-distance.ts'
-import type { SearchIndex } from './search-index.ts'
+import type { Analyzer, SearchIndex } from './search-index.ts'
 import { pairHash } from './title-pairs.ts'
 
 export interface Expansion {
@@ -35,21 +35,28 @@ const NEAR_MISSES = 10
 const PREFIX_FACTOR = 0.85
 const TYPO_FACTOR = [1, 0.7, 0.5]
 
-/** `exact`: no completions and no near misses (for a known name of a concept in another language). */
-export function planQuery(
-  index: SearchIndex,
-  q: string,
-  locale: string,
-  options: { exact?: boolean } = {},
-): QueryPlan {
+/** What a query says, read in every language it may be in, word position by word position. */
+export interface QueryReading {
+  languages: string[]
+  /** Position → the indexed forms and the surfaces the readings give there, in position order. */
+  positions: [number, { terms: Set<string>; surfaces: Set<string> }][]
+  /** The position of the word still being typed, or -1 when the last word is finished. */
+  typing: number
+}
+
+/**
+ * Reads a query in its detected language, the learner's locale and no language. The languages the
+ * query may be in decide its word positions: a stop word they drop ("to" in "introduction to") is
+ * not required just because the language-less reading keeps it. The index and the highlighter
+ * both read queries this way.
+ */
+export function readQuery(analyzer: Analyzer, q: string, locale: string): QueryReading {
   const text = q.slice(0, MAX_QUERY_CHARS)
   const languages = [...new Set([detectLanguage(text), locale, 'und'].filter((l): l is string => !!l))]
   const byPosition = new Map<number, { terms: Set<string>; surfaces: Set<string> }>()
   let last = -1
   let prefix = false
-  // The languages the query may be in decide its word positions: a stop word they drop ("to" in
-  // "introduction to") is not required just because the language-less reading keeps it.
-  const readings = languages.map((language) => ({ language, ...index.analyzer.analyzeQuery(text, language) }))
+  const readings = languages.map((language) => ({ language, ...analyzer.analyzeQuery(text, language) }))
   const named = readings.filter((r) => r.language !== 'und' && r.tokens.length > 0)
   const deciding = named.length > 0 ? named : readings
   const wanted = new Set(deciding.flatMap((r) => r.tokens.map((t) => t.position)))
@@ -64,9 +71,20 @@ export function planQuery(
     }
     if (deciding.includes(reading)) prefix ||= reading.lastIsPrefix
   }
-  const ordered = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_POSITIONS)
+  const positions = [...byPosition.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_POSITIONS)
+  return { languages, positions, typing: prefix ? last : -1 }
+}
+
+/** `exact`: no completions and no near misses (for a known name of a concept in another language). */
+export function planQuery(
+  index: SearchIndex,
+  q: string,
+  locale: string,
+  options: { exact?: boolean } = {},
+): QueryPlan {
+  const { languages, positions: ordered, typing } = readQuery(index.analyzer, q, locale)
   const positions = ordered.map(([position, { terms, surfaces }]) =>
-    expand(index, [...terms], [...surfaces], prefix && position === last, options.exact ?? false),
+    expand(index, [...terms], [...surfaces], position === typing, options.exact ?? false),
   )
   const pairs = new Set<number>()
   for (let i = 1; i < ordered.length; i++) {
