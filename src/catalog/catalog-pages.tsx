@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/env.ts'
 import { Layout } from '../http/layout.tsx'
 import { listParam } from '../http/openapi.ts'
 import { Pager } from '../http/page-parts.tsx'
+import { queryObject } from '../http/query-object.ts'
 import { pageContext, renderPage } from '../http/render.tsx'
 import { findInstitutions, listInstitutions } from '../institutions/institution-repository.ts'
 import { listPlatforms } from '../institutions/platform-repository.ts'
@@ -106,16 +107,4 @@ export function catalogPages(deps: Deps) {
         />,
       )
     })
-}
-
-/** Query parameters as an object; repeated ones become arrays. */
-function queryObject(url: string): Record<string, string | string[]> {
-  const params = new URL(url).searchParams
-  const out: Record<string, string | string[]> = {}
-  for (const key of new Set(params.keys())) {
-    if (key === 'lang') continue
-    const values = params.getAll(key)
-    out[key] = values.length === 1 ? (values[0] ?? '') : values
-  }
-  return out
 }

@@ -5,6 +5,7 @@ import { CourseCard } from '../catalog/course-card.tsx'
 import type { AppEnv } from '../http/env.ts'
 import { Layout, type PageContext } from '../http/layout.tsx'
 import { Pager } from '../http/page-parts.tsx'
+import { queryObject } from '../http/query-object.ts'
 import { pageContext, renderPage } from '../http/render.tsx'
 import { listInstitutions } from '../institutions/institution-repository.ts'
 import { listPlatforms } from '../institutions/platform-repository.ts'
@@ -138,16 +139,4 @@ function DidYouMean({ page, suggestion }: { page: PageContext; suggestion: strin
       {after}
     </p>
   )
-}
-
-/** Query parameters as an object (repeated ones become arrays), without the UI locale's `lang`. */
-function queryObject(url: string): Record<string, string | string[]> {
-  const params = new URL(url).searchParams
-  const out: Record<string, string | string[]> = {}
-  for (const key of new Set(params.keys())) {
-    if (key === 'lang') continue
-    const values = params.getAll(key)
-    out[key] = values.length === 1 ? (values[0] ?? '') : values
-  }
-  return out
 }
