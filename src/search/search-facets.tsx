@@ -9,7 +9,7 @@ import { languageName } from '../i18n/format.ts'
 import { nameIn, nameLanguage, type Institution } from '../institutions/institution.ts'
 import type { Platform } from '../institutions/platform.ts'
 import { labelIn, type Subject } from '../subjects/subject.ts'
-import type { FacetName } from './index/search-index.ts'
+import { FACETS, type FacetName } from './index/search-index.ts'
 
 export interface SearchFacetsProps {
   page: PageContext
@@ -21,18 +21,6 @@ export interface SearchFacetsProps {
   platforms: Map<string, Platform>
 }
 
-/** The order facets are shown in: what a course is about first, then how it is taken. */
-const ORDER: readonly FacetName[] = [
-  'subject',
-  'language',
-  'subtitle',
-  'institution',
-  'platform',
-  'level',
-  'availability',
-  'access',
-  'certificate',
-]
 /** Facets whose values have a natural order, shown in it rather than by count. */
 const ORDERED: Partial<Record<FacetName, readonly string[]>> = {
   level: Level.options,
@@ -49,7 +37,7 @@ export function SearchFacets(props: SearchFacetsProps) {
   return (
     <form method="get" action="/search" aria-label={t('search.filters')}>
       {q && <input type="hidden" name="q" value={q} />}
-      {ORDER.map((name) => (
+      {FACETS.map((name) => (
         <Facet
           page={page}
           name={name}

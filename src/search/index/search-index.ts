@@ -28,9 +28,10 @@ export interface Labels {
   institution(id: string): string[]
 }
 
+/** Every facet, in the order pages show them: what a course is about first, then how it is taken. */
 export const FACETS = [
-  'language',
   'subject',
+  'language',
   'subtitle',
   'institution',
   'platform',
