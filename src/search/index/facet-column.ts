@@ -1,5 +1,7 @@
 // One facet of every document: the values a document has (several for subjects, platforms, ...),
 // interned as small numbers and stored back to back (a document's values sit at [start, end)).
+import { grown } from './typed-arrays.ts'
+
 export interface FacetState {
   names: string[]
   values: Uint16Array
@@ -37,12 +39,12 @@ export class FacetColumn {
 
   set(doc: number, names: readonly string[]): void {
     if (doc >= this.starts.length) {
-      this.starts = grown32(this.starts, doc + 1)
-      this.ends = grown32(this.ends, doc + 1)
+      this.starts = grown(this.starts, doc + 1, (n) => new Int32Array(n))
+      this.ends = grown(this.ends, doc + 1, (n) => new Int32Array(n))
     }
     const unique = [...new Set(names)]
     if (this.used + unique.length > this.values.length)
-      this.values = grown16(this.values, this.used + unique.length)
+      this.values = grown(this.values, this.used + unique.length, (n) => new Uint16Array(n))
     this.starts[doc] = this.used
     for (const name of unique) this.values[this.used++] = this.intern(name)
     this.ends[doc] = this.used
@@ -96,16 +98,4 @@ export class FacetColumn {
     }
     return id
   }
-}
-
-function grown16(array: Uint16Array, needed: number): Uint16Array {
-  const next = new Uint16Array(Math.max(needed, Math.ceil(array.length * 1.5)))
-  next.set(array)
-  return next
-}
-
-export function grown32(array: Int32Array, needed: number): Int32Array {
-  const next = new Int32Array(Math.max(needed, Math.ceil(array.length * 1.5)))
-  next.set(array)
-  return next
 }

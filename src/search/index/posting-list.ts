@@ -9,6 +9,8 @@ const HEADER = 2
 const FIRST_BLOCK = 4
 const LARGEST_BLOCK = 4096
 
+import { grown } from './typed-arrays.ts'
+
 export interface PostingState {
   docs: Int32Array[]
   weights: Uint8Array[]
@@ -148,16 +150,11 @@ export class PostingStore {
   }
 
   private ensureTerm(term: number): void {
-    if (term < this.first.length) return
-    const capacity = Math.max(term + 1, this.first.length * 2)
-    const grow = (array: Int32Array, empty: number) => {
-      const next = new Int32Array(capacity).fill(empty)
-      next.set(array)
-      return next
-    }
-    this.first = grow(this.first, -1)
-    this.last = grow(this.last, -1)
-    this.fill = grow(this.fill, 0)
-    this.counts = grow(this.counts, 0)
+    const none = (n: number) => new Int32Array(n).fill(-1)
+    const zero = (n: number) => new Int32Array(n)
+    this.first = grown(this.first, term + 1, none)
+    this.last = grown(this.last, term + 1, none)
+    this.fill = grown(this.fill, term + 1, zero)
+    this.counts = grown(this.counts, term + 1, zero)
   }
 }

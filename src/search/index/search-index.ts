@@ -5,6 +5,7 @@ import { courseAvailability, type Availability } from '../../catalog/course.ts'
 import type { SearchDocument } from '../search-document.ts'
 import type { CrossLingual } from '../cross-lingual.ts'
 import { FacetColumn, type FacetState } from './facet-column.ts'
+import { grown } from './typed-arrays.ts'
 import { PostingStore, type PostingState } from './posting-list.ts'
 import { documentTerms } from './document-terms.ts'
 import { TitlePairs } from './title-pairs.ts'
@@ -222,17 +223,9 @@ export class SearchIndex {
   }
 
   private ensureCapacity(needed: number): void {
-    if (needed <= this.alive.length) return
-    const capacity = Math.max(needed, Math.ceil(this.alive.length * 1.5))
-    const alive = new Uint8Array(capacity)
-    alive.set(this.alive)
-    this.alive = alive
-    const popularity = new Float32Array(capacity)
-    popularity.set(this.popularity)
-    this.popularity = popularity
-    const freshness = new Float32Array(capacity)
-    freshness.set(this.freshness)
-    this.freshness = freshness
+    this.alive = grown(this.alive, needed, (n) => new Uint8Array(n))
+    this.popularity = grown(this.popularity, needed, (n) => new Float32Array(n))
+    this.freshness = grown(this.freshness, needed, (n) => new Float32Array(n))
   }
 }
 

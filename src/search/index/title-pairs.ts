@@ -1,6 +1,8 @@
 // Each document's title as hashed pairs of adjacent terms, for the phrase boost: a query's adjacent
 // words that are also adjacent in a title make that course rank higher. About 30 bytes a course.
 
+import { grown } from './typed-arrays.ts'
+
 /** FNV-1a over both terms: a 32-bit stand-in for the pair (a rare collision only boosts a little). */
 export function pairHash(a: string, b: string): number {
   let hash = 0x811c9dc5
@@ -21,14 +23,10 @@ export class TitlePairs {
 
   set(doc: number, hashes: readonly number[]): void {
     if (doc >= this.starts.length) {
-      this.starts = grow32(this.starts, doc + 1)
-      this.ends = grow32(this.ends, doc + 1)
+      this.starts = grown(this.starts, doc + 1, (n) => new Int32Array(n))
+      this.ends = grown(this.ends, doc + 1, (n) => new Int32Array(n))
     }
-    if (this.used + hashes.length > this.values.length) {
-      const next = new Uint32Array(Math.max(this.used + hashes.length, this.values.length * 2))
-      next.set(this.values)
-      this.values = next
-    }
+    this.values = grown(this.values, this.used + hashes.length, (n) => new Uint32Array(n))
     this.starts[doc] = this.used
     for (const h of hashes) this.values[this.used++] = h
     this.ends[doc] = this.used
@@ -68,10 +66,4 @@ export class TitlePairs {
     }
     return next
   }
-}
-
-function grow32(array: Int32Array, needed: number): Int32Array {
-  const next = new Int32Array(Math.max(needed, array.length * 2))
-  next.set(array)
-  return next
 }
