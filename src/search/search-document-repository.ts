@@ -53,7 +53,11 @@ export async function searchDocuments(db: Db, courseIds: readonly string[]): Pro
           .execute()
   const group = <T>(rows: T[], key: (row: T) => string) => {
     const map = new Map<string, T[]>()
-    for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row])
+    for (const row of rows) {
+      const list = map.get(key(row))
+      if (list) list.push(row)
+      else map.set(key(row), [row])
+    }
     return map
   }
   const institutionsOf = group(institutions, (r) => r.course_id)
