@@ -198,6 +198,9 @@ function sameResource(a: PageRequest, b: PageRequest): boolean {
 }
 
 /** Linked pages, four at a time: fetched pages become LinkedRecords; pages that are gone, rejections. */
+/** One linked page: fetched, or rejected on its own. */
+type Fetched = { record: LinkedRecord; rejected?: never } | { record?: never; rejected: Rejected }
+
 async function fetchLinked(
   links: unknown[],
   pageOf: (raw: unknown) => PageRequest,
@@ -206,20 +209,24 @@ async function fetchLinked(
   const records: LinkedRecord[] = []
   const rejections: Rejected[] = []
   for (let i = 0; i < links.length; i += 4) {
-    const batch = links.slice(i, i + 4).map(async (link) => {
+    const batch = links.slice(i, i + 4).map(async (link): Promise<Fetched> => {
       const request = pageOf(link)
       try {
         const page = await send(request)
-        records.push({ link, page: { url: page.url, text: page.text } })
+        return { record: { link, page: { url: page.url, text: page.text } } }
       } catch (error) {
         if (!failsPageAlone(error)) throw error
-        rejections.push({ key: request.url, reason: describe(error) })
+        return { rejected: { key: request.url, reason: describe(error) } }
       }
     })
-    // Wait for the whole batch even when one fails, so no fetch outlives the run.
-    const settled = await Promise.allSettled(batch)
-    const failure = settled.find((s) => s.status === 'rejected')
-    if (failure) throw failure.reason
+    // Wait for the whole batch even when one fails, so no fetch outlives the run; results keep the
+    // sitemap's order whichever page answered first.
+    for (const settled of await Promise.allSettled(batch)) {
+      if (settled.status === 'rejected') throw settled.reason
+      const fetched = settled.value
+      if (fetched.record) records.push(fetched.record)
+      else rejections.push(fetched.rejected)
+    }
   }
   return { records, rejections }
 }
