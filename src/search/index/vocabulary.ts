@@ -1,5 +1,7 @@
 // The index's terms: each term's id and postings, and the surface forms (unstemmed words) that
-// lead to it, kept per first character in sorted order for prefix and typo lookups.
+// lead to it, kept per first character in sorted order for prefix and typo lookups, and filed by
+// short keys for typos in the first letter.
+import { FirstLetterTypos } from './first-letter-typos.ts'
 import { PostingStore } from './posting-list.ts'
 
 export class Vocabulary {
@@ -9,6 +11,9 @@ export class Vocabulary {
   private readonly surfaceTerms = new Map<string, number[]>()
   /** Surfaces by first character; a bucket is sorted again on its first lookup after additions. */
   private readonly buckets = new Map<string, { list: string[]; sorted: boolean }>()
+  /** Surfaces in the order they came, numbered for `firstLetterTypos`. */
+  private readonly surfaces: string[] = []
+  private readonly firstLetterTypos = new FirstLetterTypos((id) => this.surfaces[id] ?? '')
 
   get size(): number {
     return this.terms.length
@@ -73,10 +78,22 @@ export class Vocabulary {
     return found.sort((a, b) => this.frequency(b) - this.frequency(a) || (a < b ? -1 : 1)).slice(0, limit)
   }
 
-  /** Surfaces sharing the first character of `word` with a length within `maxEdits` of it. */
+  /**
+   * Surfaces with a length within `maxEdits` of `word`'s that may be near misses of it: those sharing
+   * its first character, and those one typo in the first letter away within their first characters
+   * (so a second typo is found only further on). Each once, never `word` itself.
+   */
   *candidates(word: string, maxEdits: number): Generator<string> {
-    for (const surface of this.bucket(word))
-      if (Math.abs(surface.length - word.length) <= maxEdits && surface !== word) yield surface
+    const near = (surface: string) => Math.abs(surface.length - word.length) <= maxEdits && surface !== word
+    for (const surface of this.bucket(word)) if (near(surface)) yield surface
+    const first = firstChar(word)
+    const seen = new Set<number>()
+    for (const id of this.firstLetterTypos.lookup(word)) {
+      const surface = this.surfaces[id]
+      if (surface === undefined || seen.has(id) || firstChar(surface) === first) continue
+      seen.add(id)
+      if (near(surface)) yield surface
+    }
   }
 
   /** How many documents a surface's terms occur in (an upper bound when it has several). */
@@ -87,6 +104,8 @@ export class Vocabulary {
   }
 
   private insertSurface(surface: string): void {
+    this.firstLetterTypos.add(surface, this.surfaces.length)
+    this.surfaces.push(surface)
     const key = firstChar(surface)
     const bucket = this.buckets.get(key)
     if (bucket) {
