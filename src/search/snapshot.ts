@@ -7,7 +7,7 @@ import v8 from 'node:v8'
 import type { IndexState } from './index/search-index.ts'
 
 /** Bump when the shape of IndexState or the analysis changes: older snapshots are then ignored. */
-export const SNAPSHOT_VERSION = 1
+export const SNAPSHOT_VERSION = 2
 
 export interface Snapshot {
   version: number
@@ -55,7 +55,7 @@ function isSnapshot(value: unknown): value is Snapshot {
     state.alive instanceof Uint8Array &&
     'postings' in state &&
     'vocabulary' in state &&
-    'facets' in state &&
+    'facetRows' in state &&
     'titlePairs' in state
   )
 }

@@ -4,7 +4,8 @@
 import { courseAvailability, type Availability } from '../../catalog/course.ts'
 import type { SearchDocument } from '../search-document.ts'
 import type { CrossLingual } from '../cross-lingual.ts'
-import { FacetColumn, type FacetState } from './facet-column.ts'
+import { FacetRows, type FacetRowsState } from './facet-rows.ts'
+import { blend, browseRank, freshnessOn } from './ranking.ts'
 import { grown } from './typed-arrays.ts'
 import { PostingStore, type PostingState } from './posting-list.ts'
 import { documentTerms } from './document-terms.ts'
@@ -53,28 +54,21 @@ export interface IndexState {
   vocabulary: ReturnType<Vocabulary['toState']>
   postings: PostingState
   titlePairs: ReturnType<TitlePairs['toState']>
-  facets: Partial<Record<string, FacetState>>
+  facetRows: FacetRowsState
 }
 
 export class SearchIndex {
   vocabulary = new Vocabulary()
-  facets: Record<FacetName, FacetColumn> = {
-    language: new FacetColumn(),
-    subject: new FacetColumn(),
-    subtitle: new FacetColumn(),
-    institution: new FacetColumn(),
-    platform: new FacetColumn(),
-    level: new FacetColumn(),
-    availability: new FacetColumn(),
-    access: new FacetColumn(),
-    certificate: new FacetColumn(),
-  }
+  facetRows = new FacetRows()
   courseIds: string[] = []
-  /** The highest popularity ever added (an upper bound for ranking shortcuts). */
-  maxPopularity = 0
   alive: Uint8Array = new Uint8Array(1024)
+  /** log(1 + enrolments). */
   popularity: Float32Array = new Float32Array(1024)
+  /** The day (since 1970) a course was last updated. */
   freshness: Float32Array = new Float32Array(1024)
+  /** What a course's text score is multiplied by, and its rank when browsing (worked out daily). */
+  boost: Float32Array = new Float32Array(1024)
+  browse: Float32Array = new Float32Array(1024)
   titlePairs = new TitlePairs()
   /** Concepts named in several languages, for cross-lingual discovery (none: no such discovery). */
   crossLingual: CrossLingual | undefined
@@ -109,20 +103,20 @@ export class SearchIndex {
     this.docOf.set(doc.courseId, n)
     this.alive[n] = 1
     this.popularity[n] = Math.log1p(Math.max(0, doc.enrollments))
-    this.maxPopularity = Math.max(this.maxPopularity, this.popularity[n] ?? 0)
     this.freshness[n] = Date.parse(doc.updatedAt) / 86_400_000 || 0
     this.runs.push(doc.runs)
     this.indexTexts(n, doc)
-    const f = this.facets
-    f.language.set(n, [primary(doc.language)])
-    f.subject.set(n, doc.subjects)
-    f.subtitle.set(n, doc.subtitleLanguages.map(primary))
-    f.institution.set(n, doc.institutions)
-    f.platform.set(n, doc.platforms)
-    f.level.set(n, doc.level ? [doc.level] : [])
-    f.access.set(n, doc.access)
-    f.certificate.set(n, doc.certificate)
-    f.availability.set(n, this.availabilityDay ? availabilityOf(doc.runs, this.availabilityDay) : [])
+    this.facetRows.set(n, {
+      language: [primary(doc.language)],
+      subject: doc.subjects,
+      subtitle: doc.subtitleLanguages.map(primary),
+      institution: doc.institutions,
+      platform: doc.platforms,
+      level: doc.level ? [doc.level] : [],
+      access: doc.access,
+      certificate: doc.certificate,
+    })
+    if (this.availabilityDay) this.standOn(n, this.availabilityDay)
   }
 
   remove(courseId: string): void {
@@ -134,12 +128,23 @@ export class SearchIndex {
     this.gone++
   }
 
-  /** Works out every document's availability on `today` (YYYY-MM-DD) once a day. */
+  /** Works out every document's availability, and so its standing, on `today` (YYYY-MM-DD) once a day. */
   refreshAvailability(today: string): void {
     if (today === this.availabilityDay) return
     this.availabilityDay = today
-    for (let n = 0; n < this.courseIds.length; n++)
-      this.facets.availability.set(n, this.alive[n] ? availabilityOf(this.runs[n] ?? [], today) : [])
+    for (let n = 0; n < this.courseIds.length; n++) this.standOn(n, today)
+  }
+
+  private standOn(n: number, today: string): void {
+    const availability = this.alive[n] ? availabilityOf(this.runs[n] ?? [], today) : []
+    this.facetRows.setAvailability(n, availability)
+    const standing = {
+      popularity: this.popularity[n] ?? 0,
+      open: availability.includes('current') || availability.includes('starting-soon'),
+      freshness: freshnessOn(Date.parse(today) / 86_400_000 || 0, this.freshness[n] ?? 0),
+    }
+    this.boost[n] = blend(standing)
+    this.browse[n] = browseRank(standing)
   }
 
   /** Drops gone documents and renumbers the rest, when more than a fifth are gone. */
@@ -156,7 +161,7 @@ export class SearchIndex {
     }
     this.vocabulary.postings = this.vocabulary.postings.compacted(remap, this.vocabulary.size)
     this.titlePairs = this.titlePairs.compacted(remap)
-    for (const facet of FACETS) this.facets[facet].compact(remap, ids.length)
+    this.facetRows = this.facetRows.compacted(remap, ids.length)
     const keep = (array: Float32Array) => {
       const next = new Float32Array(Math.max(1024, ids.length))
       for (let old = 0; old < remap.length; old++)
@@ -165,6 +170,8 @@ export class SearchIndex {
     }
     this.popularity = keep(this.popularity)
     this.freshness = keep(this.freshness)
+    this.boost = keep(this.boost)
+    this.browse = keep(this.browse)
     this.alive = new Uint8Array(Math.max(1024, ids.length)).fill(1, 0, ids.length)
     this.courseIds = ids
     this.runs = runs
@@ -189,7 +196,7 @@ export class SearchIndex {
       vocabulary: this.vocabulary.toState(),
       postings: this.vocabulary.postings.toState(),
       titlePairs: this.titlePairs.toState(),
-      facets: Object.fromEntries(FACETS.map((f) => [f, this.facets[f].toState()])),
+      facetRows: this.facetRows.toState(),
     }
   }
 
@@ -198,16 +205,14 @@ export class SearchIndex {
     this.courseIds = state.courseIds
     this.alive = state.alive
     this.popularity = state.popularity
-    this.maxPopularity = this.popularity.reduce((max, p) => Math.max(max, p), 0)
     this.freshness = state.freshness
     this.runs = state.runs
     this.gone = state.gone
     this.vocabulary = Vocabulary.fromState(state.vocabulary, PostingStore.fromState(state.postings))
     this.titlePairs = TitlePairs.fromState(state.titlePairs)
-    for (const facet of FACETS) {
-      const saved = state.facets[facet]
-      if (saved) this.facets[facet] = FacetColumn.fromState(saved)
-    }
+    this.facetRows = FacetRows.fromState(state.facetRows)
+    this.boost = new Float32Array(Math.max(1024, this.courseIds.length))
+    this.browse = new Float32Array(Math.max(1024, this.courseIds.length))
     this.docOf.clear()
     this.courseIds.forEach((id, n) => {
       if (this.alive[n]) this.docOf.set(id, n)
@@ -226,6 +231,8 @@ export class SearchIndex {
     this.alive = grown(this.alive, needed, (n) => new Uint8Array(n))
     this.popularity = grown(this.popularity, needed, (n) => new Float32Array(n))
     this.freshness = grown(this.freshness, needed, (n) => new Float32Array(n))
+    this.boost = grown(this.boost, needed, (n) => new Float32Array(n))
+    this.browse = grown(this.browse, needed, (n) => new Float32Array(n))
   }
 }
 

@@ -51,9 +51,11 @@ export class TitlePairs {
   }
 
   /** Whether the document's title has one of the pairs. */
-  hasAny(doc: number, pairs: ReadonlySet<number>): boolean {
-    for (let i = this.starts[doc] ?? 0; i < (this.ends[doc] ?? 0); i++)
-      if (pairs.has(this.values[i] ?? 0)) return true
+  hasAny(doc: number, pairs: Uint32Array): boolean {
+    for (let i = this.starts[doc] ?? 0; i < (this.ends[doc] ?? 0); i++) {
+      const pair = this.values[i] ?? 0
+      for (let j = 0; j < pairs.length; j++) if (pairs[j] === pair) return true
+    }
     return false
   }
 

@@ -1,0 +1,235 @@
+// Scores the documents matching a query plan, term at a time: each word position counts once (its
+// best expansion), a title with two query words side by side scores more. The buffers live in a
+// workspace reused by every query (a search runs to its end without yielding), so a query over a
+// million documents allocates nothing and clears only what it touched.
+import type { QueryPlan } from './query-plan.ts'
+import type { SearchIndex } from './search-index.ts'
+
+/** A course whose title has two query words side by side scores this many times more. */
+const PHRASE_BOOST = 1.5
+
+export class Workspace {
+  /** The text score of each document touched. */
+  sum = new Float32Array(0)
+  /** Which word positions each touched document matched (bit per position). */
+  mask = new Uint16Array(0)
+  /** The best expansion of the current position, per document. */
+  private scratch = new Float32Array(0)
+  private touched = new Int32Array(0)
+  /** Documents touched since the last clear. */
+  seen = new Int32Array(0)
+  seenCount = 0
+  /** The documents matched, after match(). */
+  found = new Int32Array(0)
+  foundCount = 0
+  /** One bit per document, for putting `found` in document order. */
+  private bits = new Uint32Array(0)
+
+  /** Room for `documents` documents (buffers only grow). */
+  ensure(documents: number): void {
+    if (this.sum.length >= documents) return
+    const n = Math.max(documents, Math.ceil(this.sum.length * 1.25))
+    this.sum = new Float32Array(n)
+    this.mask = new Uint16Array(n)
+    this.scratch = new Float32Array(n)
+    this.touched = new Int32Array(n)
+    this.seen = new Int32Array(n)
+    this.found = new Int32Array(n)
+    this.bits = new Uint32Array(Math.ceil(n / 32))
+    this.seenCount = 0
+    this.foundCount = 0
+  }
+
+  /** Zeroes what the last match touched. */
+  clear(): void {
+    for (let i = 0; i < this.seenCount; i++) {
+      const doc = this.seen[i] ?? 0
+      this.sum[doc] = 0
+      this.mask[doc] = 0
+    }
+    this.seenCount = 0
+    this.foundCount = 0
+  }
+
+  /**
+   * Scores the documents matching `plan` into `sum` and lists them in `found`: those matching every
+   * position; failing that (when `relax`), those matching any, scaled by the share they match.
+   * Returns whether the result was relaxed.
+   */
+  match(index: SearchIndex, plan: QueryPlan, relax: boolean): boolean {
+    this.ensure(index.documents)
+    this.clear()
+    const positions = plan.positions.length
+    if (positions === 0) return false
+    // Rarest position first: in a strict pass only documents it found can match every position.
+    const order = plan.positions
+      .map((position, p) => ({ p, postings: postingsOf(index, position.expansions) }))
+      .sort((a, b) => a.postings - b.postings)
+    this.score(index, plan, order, true)
+    this.keep((1 << positions) - 1)
+    if (this.foundCount > 0 || !relax || positions === 1) {
+      this.sortFound()
+      this.boostPhrases(index, plan)
+      return false
+    }
+    this.clear()
+    this.score(index, plan, order, false)
+    for (let i = 0; i < this.seenCount; i++) {
+      const doc = this.seen[i] ?? 0
+      this.sum[doc] = (this.sum[doc] ?? 0) * (popcount(this.mask[doc] ?? 0) / positions)
+    }
+    this.keep(0)
+    this.sortFound()
+    this.boostPhrases(index, plan)
+    return this.foundCount > 0
+  }
+
+  private score(index: SearchIndex, plan: QueryPlan, order: { p: number }[], strict: boolean): void {
+    const n = index.documents
+    const postings = index.vocabulary.postings
+    const alive = index.alive
+    order.forEach(({ p }, step) => {
+      const position = plan.positions[p]
+      if (!position) return
+      // After the first position a strict pass only adds to documents already seen.
+      const known = strict && step > 0
+      let touched = 0
+      for (const { termId, factor } of position.expansions) {
+        const weight = (idf(n, postings.count(termId)) * factor) / 255
+        postings.blocks(termId, (docs, weights, from, to) => {
+          touched = best(
+            docs,
+            weights,
+            from,
+            to,
+            weight,
+            alive,
+            this.mask,
+            known,
+            this.scratch,
+            this.touched,
+            touched,
+          )
+        })
+      }
+      this.seenCount = fold(
+        this.touched,
+        touched,
+        this.scratch,
+        this.sum,
+        this.mask,
+        1 << p,
+        this.seen,
+        this.seenCount,
+      )
+    })
+  }
+
+  /**
+   * Puts `found` in document order, through a bitmap (linear, no comparisons): every later pass
+   * over the documents' arrays then reads memory forward instead of jumping around it, which at a
+   * million documents is most of their cost.
+   */
+  sortFound(): void {
+    const { bits, found } = this
+    if (this.foundCount < 2) return
+    for (let i = 0; i < this.foundCount; i++) {
+      const doc = found[i] ?? 0
+      bits[doc >>> 5] = (bits[doc >>> 5] ?? 0) | (1 << (doc & 31))
+    }
+    let k = 0
+    for (let w = 0; w < bits.length && k < this.foundCount; w++) {
+      let word = bits[w] ?? 0
+      if (word === 0) continue
+      bits[w] = 0
+      while (word !== 0) {
+        const low = word & -word
+        found[k++] = (w << 5) | (31 - Math.clz32(low))
+        word ^= low
+      }
+    }
+  }
+
+  private boostPhrases(index: SearchIndex, plan: QueryPlan): void {
+    if (plan.pairs.size === 0) return
+    const pairs = Uint32Array.from(plan.pairs)
+    for (let i = 0; i < this.foundCount; i++) {
+      const doc = this.found[i] ?? 0
+      if (index.titlePairs.hasAny(doc, pairs)) this.sum[doc] = (this.sum[doc] ?? 0) * PHRASE_BOOST
+    }
+  }
+
+  /** Lists in `found` the seen documents whose mask covers `all` (0: every seen document). */
+  private keep(all: number): void {
+    let k = 0
+    for (let i = 0; i < this.seenCount; i++) {
+      const doc = this.seen[i] ?? 0
+      if (((this.mask[doc] ?? 0) & all) === all) this.found[k++] = doc
+    }
+    this.foundCount = k
+  }
+}
+
+/** Keeps each document's best weight of a position's expansions in `scratch`; returns the touched count. */
+function best(
+  docs: Int32Array,
+  weights: Uint8Array,
+  from: number,
+  to: number,
+  weight: number,
+  alive: Uint8Array,
+  mask: Uint16Array,
+  known: boolean,
+  scratch: Float32Array,
+  touched: Int32Array,
+  count: number,
+): number {
+  let k = count
+  for (let i = from; i < to; i++) {
+    const doc = docs[i] ?? 0
+    if (alive[doc] === 0 || (known && mask[doc] === 0)) continue
+    const value = (weights[i] ?? 0) * weight
+    const before = scratch[doc] ?? 0
+    if (before === 0) touched[k++] = doc
+    if (value > before) scratch[doc] = value
+  }
+  return k
+}
+
+/** Adds a position's best weights to the documents' sums and marks the position; returns seenCount. */
+function fold(
+  touched: Int32Array,
+  count: number,
+  scratch: Float32Array,
+  sum: Float32Array,
+  mask: Uint16Array,
+  bit: number,
+  seen: Int32Array,
+  seenCount: number,
+): number {
+  let s = seenCount
+  for (let i = 0; i < count; i++) {
+    const doc = touched[i] ?? 0
+    if (mask[doc] === 0) seen[s++] = doc
+    sum[doc] = (sum[doc] ?? 0) + (scratch[doc] ?? 0)
+    mask[doc] = (mask[doc] ?? 0) | bit
+    scratch[doc] = 0
+  }
+  return s
+}
+
+function postingsOf(index: SearchIndex, expansions: readonly { termId: number }[]): number {
+  let total = 0
+  for (const { termId } of expansions) total += index.vocabulary.postings.count(termId)
+  return total
+}
+
+function idf(documents: number, frequency: number): number {
+  return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+}
+
+function popcount(mask: number): number {
+  let count = 0
+  for (let m = mask; m; m &= m - 1) count++
+  return count
+}
