@@ -94,6 +94,20 @@ describe('languages written without spaces', () => {
     ])
   })
 
+  it('adds Han words the segmenter split a single character off, glued whole at their position', () => {
+    expect(analyze('心理学概论', 'zh')).toEqual([
+      { term: '心理', surface: '心理', position: 0 },
+      { term: '学', surface: '学', position: 1 },
+      { term: '概论', surface: '概论', position: 2 },
+      { term: '心理学', surface: '心理学', position: 0 },
+    ])
+    expect(terms('區塊鏈技術', 'zh-Hant')).toContain('区块链')
+    // Only characters side by side in one run, and never across a stop word or a lone-character name.
+    expect(terms('心理 学', 'zh')).not.toContain('心理学')
+    expect(terms('数据结构', 'zh')).toEqual(['数据', '结构'])
+    expect(terms('阎步克', 'zh')).not.toContain('阎步克')
+  })
+
   it('folds Traditional Chinese to Simplified', () => {
     expect(terms('機器學習', 'zh-Hant')).toEqual(terms('机器学习', 'zh'))
     expect(terms('機器學習課程', 'zh-TW')).toEqual(['机器', '学习', '课程'])

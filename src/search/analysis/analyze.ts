@@ -1,7 +1,8 @@
 // Text analysis for search: turns a field of a course, or a query, into terms. Documents and queries go
 // through the same pipeline: NFKC, lower case, word splitting by script, folding, stop words, stemming.
 
-import { prepareText } from './normalize.ts'
+import { hanGlue } from './han-glue.ts'
+import { foldWord, prepareText } from './normalize.ts'
 import { pipelineFor, wordForm } from './pipeline.ts'
 import { splitWords } from './split-words.ts'
 
@@ -37,22 +38,27 @@ export const DEFAULT_QUERY_MAX_TOKENS = 32
  * primary subtag chooses stemmer and stop words, which apply to words in that language's script only.
  * Stop words are dropped but still take a position. Tokens come in text order, followed by the parts of
  * Han words of three or more characters (their characters and character pairs, at the word's position),
- * so that 代数 finds 线性代数. Never throws; work is bounded by `maxChars`.
+ * so that 代数 finds 线性代数, and by Han words the segmenter split a single character off, glued whole
+ * (心理|学 also gives 心理学, see `hanGlue`). Never throws; work is bounded by `maxChars`.
  */
 export function analyze(text: string, language: string, options: AnalyzeOptions = {}): Token[] {
   const pipeline = pipelineFor(language)
   const prepared = prepareText(text, options.maxChars ?? DEFAULT_MAX_CHARS)
   const tokens: Token[] = []
   const parts: Token[] = []
+  const glued = hanGlue((word, at) => parts.push({ term: word, surface: word, position: at }))
   let position = 0
-  splitWords(prepared.text, pipeline.hanLocale, (raw, end) => {
+  splitWords(prepared.text, pipeline.hanLocale, (raw, end, attached) => {
     if (prepared.cutInWord && end === prepared.text.length) return
     const form = wordForm(pipeline, raw)
     if (form === null) return
     if (!form.stop) tokens.push({ term: form.term, surface: form.surface, position })
     for (const part of form.parts ?? []) parts.push({ term: part, surface: part, position })
+    if (form.stop) glued.flush()
+    else glued.add(form.surface, position, attached)
     position++
   })
+  glued.flush()
   return parts.length === 0 ? tokens : tokens.concat(parts)
 }
 
@@ -91,4 +97,9 @@ export function analyzeQuery(
     last !== undefined &&
     tokens[tokens.length - 1]?.position === last.position
   return { tokens, lastIsPrefix }
+}
+
+/** A query as its words are compared (normalized and folded), to tell which words stand side by side. */
+export function foldQuery(text: string, maxChars = DEFAULT_QUERY_MAX_CHARS): string {
+  return foldWord(prepareText(text, maxChars).text)
 }

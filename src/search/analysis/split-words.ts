@@ -21,8 +21,11 @@ import {
   type CharClass,
 } from './script.ts'
 
-/** Receives each word and the offset where it ends in the text. */
-export type WordSink = (word: string, end: number) => void
+/**
+ * Receives each word, the offset where it ends in the text, and whether it follows the word before
+ * it with nothing between (within a run of an unspaced script: 心理|学, not 心理 学).
+ */
+export type WordSink = (word: string, end: number, attached: boolean) => void
 
 /**
  * Calls `emit` for every word of `text` in order. `hanLocale` is the segmenter locale for Han runs without
@@ -91,7 +94,7 @@ function scanWord(text: string, start: number, emit: WordSink): number {
       end += sign.length
     }
   }
-  if (word.length > 0) emit(word, end)
+  if (word.length > 0) emit(word, end, false)
   return end
 }
 
@@ -141,10 +144,12 @@ function scanRun(
     locale = kana ? 'ja' : hanLocale
     if (locale === 'zh') run = foldHan(run)
   }
+  let lastEnd = -1
   for (const segment of segmenter(locale).segment(run)) {
     if (segment.isWordLike !== true) continue
     const atEnd = segment.index + segment.segment.length === run.length
-    emit(segment.segment, atEnd ? end : start)
+    emit(segment.segment, atEnd ? end : start, segment.index === lastEnd)
+    lastEnd = segment.index + segment.segment.length
   }
   return end
 }

@@ -1,8 +1,11 @@
 // Turns what a learner typed into the terms to look up: each word position with its exact terms,
-// the words it is a prefix of (the last word, as you type) and its near misses (typos), each with
-// how much a match through it counts; and the title phrases of adjacent words.
+// the words it is a prefix of (the last word, as you type), its near misses (typos) and the parts of
+// a joined or compound word, each with how much a match through it counts; and the title phrases of
+// adjacent words.
 import { detectLanguage } from '../../harvest/detect-language.ts'
+import { foldQuery } from '../analysis/analyze.ts'
 import { boundedDistance } from './edit-distance.ts'
+import { rejoin, type Lexicon, type QueryWord } from './rejoin.ts'
 import type { Analyzer, SearchIndex } from './search-index.ts'
 import { pairHash } from './title-pairs.ts'
 
@@ -34,6 +37,10 @@ const COMPLETIONS = 20
 const NEAR_MISSES = 10
 const PREFIX_FACTOR = 0.85
 const TYPO_FACTOR = [1, 0.7, 0.5]
+/** A part of a joined or compound word (历史 of 历史学, แพทย์ of แพทยศาสตร์). */
+const PART_FACTOR = 0.6
+/** Near-miss lookups one query may make while segmenting its unspaced runs again. */
+const MAX_REJOIN_LOOKUPS = 24
 
 /** What a query says, read in every language it may be in, word position by word position. */
 export interface QueryReading {
@@ -83,26 +90,38 @@ export function planQuery(
   options: { exact?: boolean } = {},
 ): QueryPlan {
   const { languages, positions: ordered, typing } = readQuery(index.analyzer, q, locale)
-  const positions = ordered.map(([position, { terms, surfaces }]) =>
-    expand(index, [...terms], [...surfaces], position === typing, options.exact ?? false),
-  )
+  const exact = options.exact ?? false
+  const near = nearMissFinder(index)
+  const read: QueryWord[] = ordered.map(([position, { terms, surfaces }]) => ({
+    position,
+    terms: [...terms],
+    surfaces: [...surfaces],
+    parts: [],
+    typing: position === typing,
+  }))
+  const words = exact ? read : rejoin(read, foldQuery(q.slice(0, MAX_QUERY_CHARS)), lexicon(index, near))
+  const positions = words.map((word) => expand(index, word, exact, near))
   const pairs = new Set<number>()
-  for (let i = 1; i < ordered.length; i++) {
-    const [a, b] = [ordered[i - 1], ordered[i]]
-    if (!a || !b || b[0] !== a[0] + 1) continue
-    for (const x of a[1].terms) for (const y of b[1].terms) pairs.add(pairHash(x, y))
+  for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1], words[i]]
+    if (!a || !b || b.position !== a.position + 1) continue
+    for (const x of a.terms) for (const y of b.terms) pairs.add(pairHash(x, y))
   }
   return { languages, positions, pairs }
 }
 
-function expand(
-  index: SearchIndex,
-  terms: string[],
-  surfaces: string[],
-  isPrefix: boolean,
-  exact: boolean,
-): QueryPosition {
+interface NearMiss {
+  surface: string
+  distance: number
+  frequency: number
+}
+
+/** Near misses of a surface within its typo budget, nearest and most frequent first (remembered per query). */
+type NearMisses = (surface: string) => readonly NearMiss[]
+
+function expand(index: SearchIndex, word: QueryWord, exact: boolean, near: NearMisses): QueryPosition {
   const vocabulary = index.vocabulary
+  const { terms, surfaces } = word
   const factors = new Map<number, number>()
   const offer = (termId: number, factor: number) => {
     if ((factors.get(termId) ?? 0) < factor) factors.set(termId, factor)
@@ -112,44 +131,71 @@ function expand(
     if (id !== undefined) offer(id, 1)
   }
   for (const surface of surfaces) for (const id of vocabulary.termsOfSurface(surface)) offer(id, 1)
-  if (exact)
-    return {
-      surfaces,
-      expansions: [...factors].map(([termId, factor]) => ({ termId, factor })),
-      correction: null,
-    }
-  if (isPrefix)
+  const expansions = () => [...factors].map(([termId, factor]) => ({ termId, factor }))
+  if (exact) return { surfaces, expansions: expansions(), correction: null }
+  for (const part of word.parts) for (const id of vocabulary.termsOfSurface(part)) offer(id, PART_FACTOR)
+  if (word.typing)
     for (const surface of surfaces)
       for (const completion of vocabulary.withPrefix(surface, COMPLETIONS))
         for (const id of vocabulary.termsOfSurface(completion)) offer(id, PREFIX_FACTOR)
   let correction: string | null = null
   for (const surface of surfaces) {
+    const misses = near(surface)
+    for (const { surface: s, distance } of misses.slice(0, NEAR_MISSES))
+      for (const id of vocabulary.termsOfSurface(s)) offer(id, TYPO_FACTOR[distance] ?? 0.5)
+    const known = vocabulary.termsOfSurface(surface).length > 0
+    if (!known && !correction && misses[0]) correction = misses[0].surface
+  }
+  return { surfaces, expansions: expansions(), correction }
+}
+
+function nearMissFinder(index: SearchIndex): NearMisses {
+  const vocabulary = index.vocabulary
+  const found = new Map<string, readonly NearMiss[]>()
+  return (surface) => {
+    let misses = found.get(surface)
+    if (misses) return misses
     const max = typoBudget(index, surface)
-    if (max === 0) continue
-    const near: { surface: string; distance: number; frequency: number }[] = []
-    for (const candidate of vocabulary.candidates(surface, max)) {
-      const distance = boundedDistance(surface, candidate, max)
-      if (distance <= max)
-        near.push({ surface: candidate, distance, frequency: vocabulary.frequency(candidate) })
-    }
+    const han = index.analyzer.scriptOf(surface) === 'han'
+    const near: NearMiss[] = []
+    if (max > 0)
+      for (const candidate of vocabulary.candidates(surface, max)) {
+        if (han && candidate.length !== surface.length) continue
+        const distance = boundedDistance(surface, candidate, max)
+        if (distance <= max)
+          near.push({ surface: candidate, distance, frequency: vocabulary.frequency(candidate) })
+      }
     near.sort(
       (a, b) => a.distance - b.distance || b.frequency - a.frequency || (a.surface < b.surface ? -1 : 1),
     )
-    for (const { surface: s, distance } of near.slice(0, NEAR_MISSES))
-      for (const id of vocabulary.termsOfSurface(s)) offer(id, TYPO_FACTOR[distance] ?? 0.5)
-    const known = vocabulary.termsOfSurface(surface).length > 0
-    if (!known && !correction && near[0]) correction = near[0].surface
-  }
-  return {
-    surfaces,
-    expansions: [...factors].map(([termId, factor]) => ({ termId, factor })),
-    correction,
+    misses = near
+    found.set(surface, misses)
+    return misses
   }
 }
 
-/** One typo from 5 characters, two from 9; none in Han script, where one character is a word. */
+/** What rejoining sees of the vocabulary; it may look for near misses of so many pieces, no more. */
+function lexicon(index: SearchIndex, near: NearMisses): Lexicon {
+  const vocabulary = index.vocabulary
+  let lookups = MAX_REJOIN_LOOKUPS
+  return {
+    known: (word) => vocabulary.termsOfSurface(word).length > 0 || vocabulary.termId(word) !== undefined,
+    completes: (prefix) => vocabulary.hasPrefix(prefix),
+    nearMiss: (word) =>
+      typoBudget(index, word) > 0 && lookups-- > 0 ? (near(word)[0]?.distance ?? null) : null,
+    scriptOf: (word) => index.analyzer.scriptOf(word),
+  }
+}
+
+/**
+ * One typo from 5 characters, two from 9. In Han script, where one character is a word, only an
+ * unknown word of three or more characters gets one, and only as a substituted character: a
+ * homophone picked in a pinyin input method (心里学 for 心理学).
+ */
 function typoBudget(index: SearchIndex, surface: string): number {
   const length = [...surface].length
-  if (length < 5 || index.analyzer.scriptOf(surface) === 'han') return 0
+  if (index.analyzer.scriptOf(surface) === 'han')
+    return length >= 3 && index.vocabulary.termsOfSurface(surface).length === 0 ? 1 : 0
+  if (length < 5) return 0
   return length >= 9 ? 2 : 1
 }

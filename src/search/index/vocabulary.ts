@@ -66,6 +66,14 @@ export class Vocabulary {
     return this.surfaceTerms.get(surface) ?? []
   }
 
+  /** Whether a surface other than `prefix` itself starts with it. */
+  hasPrefix(prefix: string): boolean {
+    const bucket = this.bucket(prefix)
+    const at = lowerBound(bucket, prefix)
+    const found = bucket[at] === prefix ? bucket[at + 1] : bucket[at]
+    return found?.startsWith(prefix) ?? false
+  }
+
   /** Surfaces starting with `prefix`, most frequent first, at most `limit`. */
   withPrefix(prefix: string, limit: number): string[] {
     const bucket = this.bucket(prefix)
