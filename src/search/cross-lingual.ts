@@ -7,12 +7,18 @@ import { readIscedF } from '../subjects/isced-f.ts'
 import type { Analyzer } from './index/search-index.ts'
 
 const TERMS_URL = new URL('./data/cross-lingual-terms.csv', import.meta.url)
+/** Names of one concept in one language, in one cell of the term list: `ไพธอน|ไพทอน`. */
+const VARIANTS = '|'
+/** A word being typed completes a name's word from this many characters on. */
+const MIN_TYPED = 3
 
-/** One name of a concept: its language and its terms as that language's analysis gives them. */
+/** One name of a concept: its language and its words as that language's analysis gives them. */
 interface Name {
   language: string
   text: string
   terms: string[]
+  /** The unstemmed words, for completing the word being typed. */
+  surfaces: string[]
 }
 
 export interface Translation {
@@ -20,11 +26,20 @@ export interface Translation {
   text: string
 }
 
+/** What a query says, read in several languages. */
+interface QueryWords {
+  terms: Set<string>
+  /** Surfaces of the word being typed (none when the query ends with a space). */
+  typed: string[]
+}
+
 /** Concepts as names in several languages, each name analyzed once. */
 export class CrossLingual {
   private readonly concepts: Name[][]
   /** Concepts by each of their terms, to look at only those a query could name. */
   private readonly byTerm = new Map<string, number[]>()
+  /** Languages names are given in, by the script they are written in. */
+  private readonly languagesByScript = new Map<string, Set<string>>()
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -32,45 +47,77 @@ export class CrossLingual {
   ) {
     this.concepts = concepts.map((names) =>
       names
-        .map(({ language, text }) => ({
-          language,
-          text,
-          terms: analyzer.analyze(text, language).map((t) => t.term),
-        }))
+        .map(({ language, text }) => {
+          const tokens = analyzer.analyze(text, language)
+          return { language, text, terms: tokens.map((t) => t.term), surfaces: tokens.map((t) => t.surface) }
+        })
         .filter((n) => n.terms.length > 0),
     )
     this.concepts.forEach((names, c) => {
-      for (const name of names)
+      for (const name of names) {
+        const script = analyzer.scriptOf(name.text)
+        this.languagesByScript.set(
+          script,
+          (this.languagesByScript.get(script) ?? new Set()).add(name.language),
+        )
         for (const term of name.terms) {
           const list = this.byTerm.get(term) ?? []
           if (!list.includes(c)) list.push(c)
           this.byTerm.set(term, list)
         }
+      }
     })
   }
 
   /**
-   * The names, in other languages, of the concepts a query names: a concept is named when every term
-   * of one of its names is among the query's terms (analyzed in each of `languages`).
+   * The other names of the concepts a query names. A concept is named when every term of one of its
+   * names is among the query's terms — read in each of `languages` and in every language whose names
+   * are written in the query's script ("machine learning" typed in a French interface is English) —
+   * the last word of a name possibly still being typed ("apprentissage auto").
    */
   translations(query: string, languages: readonly string[]): Translation[] {
-    const termsByLanguage = languages.map((language) => ({
-      language,
-      terms: new Set(this.analyzer.analyze(query, language).map((t) => t.term)),
-    }))
-    const all = new Set(termsByLanguage.flatMap(({ terms }) => [...terms]))
+    const words = this.read(query, languages)
     const found = new Map<string, Translation>()
-    const candidates = new Set([...all].flatMap((term) => this.byTerm.get(term) ?? []))
+    const candidates = new Set([...words.terms].flatMap((term) => this.byTerm.get(term) ?? []))
     for (const c of candidates) {
       const names = this.concepts[c] ?? []
-      const named = names.find((name) => name.terms.every((term) => all.has(term)))
+      const named = names.find((name) => names.length > 1 && isNamed(name, words))
       if (!named) continue
-      for (const other of names)
-        if (other.language !== named.language && !found.has(`${other.language} ${other.text}`))
-          found.set(`${other.language} ${other.text}`, { language: other.language, text: other.text })
+      for (const other of names) {
+        // A name whose words are all in the query finds nothing the query does not find itself.
+        if (other === named || other.terms.every((term) => words.terms.has(term))) continue
+        found.set(`${other.language} ${other.text}`, { language: other.language, text: other.text })
+      }
     }
     return [...found.values()]
   }
+
+  private read(query: string, languages: readonly string[]): QueryWords {
+    const scripts = new Set(this.analyzer.analyze(query, 'und').map((t) => this.analyzer.scriptOf(t.term)))
+    const readIn = new Set(languages)
+    for (const script of scripts) for (const l of this.languagesByScript.get(script) ?? []) readIn.add(l)
+    const words: QueryWords = { terms: new Set(), typed: [] }
+    for (const language of readIn) {
+      // Analyzed as names are, so that a name's every term can be in the query (Han words glued whole too).
+      for (const token of this.analyzer.analyze(query, language)) words.terms.add(token.term)
+      const { tokens, lastIsPrefix } = this.analyzer.analyzeQuery(query, language)
+      const last = tokens[tokens.length - 1]
+      if (lastIsPrefix && last && [...last.surface].length >= MIN_TYPED) words.typed.push(last.surface)
+    }
+    return words
+  }
+}
+
+/** Every word of `name` is in the query, or, for one of them, starts with the word being typed. */
+function isNamed(name: Name, words: QueryWords): boolean {
+  let completed = false
+  return name.terms.every((term, i) => {
+    if (words.terms.has(term)) return true
+    if (completed) return false
+    const surface = name.surfaces[i] ?? ''
+    completed = words.typed.some((typed) => surface.startsWith(typed))
+    return completed
+  })
 }
 
 /** The curated topics and the ISCED-F fields, each as names in every UI language. */
@@ -78,8 +125,12 @@ export function loadConcepts(): Translation[][] {
   const [header, ...rows] = readCsvRecords(fs.readFileSync(TERMS_URL, 'utf8'), ',', 10_000)
   const languages = header?.fields ?? []
   const topics = rows.map(({ fields }) =>
-    fields.flatMap((text, i) =>
-      text.trim() ? [{ language: languages[i] ?? 'und', text: text.trim() }] : [],
+    fields.flatMap((cell, i) =>
+      cell
+        .split(VARIANTS)
+        .map((text) => text.trim())
+        .filter((text) => text !== '')
+        .map((text) => ({ language: languages[i] ?? 'und', text })),
     ),
   )
   const fields = readIscedF()
