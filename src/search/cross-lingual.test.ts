@@ -14,6 +14,8 @@ const concepts = new CrossLingual(analyzer, [
     es: 'aprendizaje automático',
   }),
   names({ en: 'python', th: 'ไพธอน', ar: 'بايثون' }),
+  names({ en: 'history', fr: 'histoire' }),
+  names({ en: 'chinese history', fr: 'histoire de la chine' }),
   [
     { language: 'th', text: 'ไพทอน' },
     { language: 'th', text: 'ไพธอน' },
@@ -46,6 +48,18 @@ describe('the names a query leads to', () => {
   it('leads to other spellings in the same language, and not to names the query already says', () => {
     expect(texts('ไพทอน', ['th', 'und'])).toEqual(['ไพธอน'])
     expect(texts('python ', ['en', 'und'])).toEqual(['بايثون', 'ไพธอน'])
+  })
+
+  it('flags the names of a concept the query names only as part of a larger one', () => {
+    expect(concepts.translations('chinese history ', ['en'])).toEqual(
+      expect.arrayContaining([
+        { language: 'fr', text: 'histoire de la chine', broader: false },
+        { language: 'fr', text: 'histoire', broader: true },
+      ]),
+    )
+    expect(concepts.translations('history ', ['en'])).toEqual([
+      { language: 'fr', text: 'histoire', broader: false },
+    ])
   })
 })
 

@@ -24,6 +24,11 @@ interface Name {
 export interface Translation {
   language: string
   text: string
+  /**
+   * The concept is named by some of the words that name a larger one in the same query ("history" in
+   * "history of China"): its courses are less likely what the learner wants.
+   */
+  broader?: boolean
 }
 
 /** What a query says, read in several languages. */
@@ -77,16 +82,24 @@ export class CrossLingual {
    */
   translations(query: string, languages: readonly string[]): Translation[] {
     const words = this.read(query, languages)
-    const found = new Map<string, Translation>()
     const candidates = new Set([...words.terms].flatMap((term) => this.byTerm.get(term) ?? []))
+    const named: { names: Name[]; terms: Set<string> }[] = []
     for (const c of candidates) {
       const names = this.concepts[c] ?? []
-      const named = names.find((name) => names.length > 1 && isNamed(name, words))
-      if (!named) continue
+      const name = names.find((n) => names.length > 1 && isNamed(n, words))
+      if (name) named.push({ names, terms: new Set(name.terms) })
+    }
+    const found = new Map<string, Translation>()
+    for (const { names, terms } of named) {
+      const broader = named.some(
+        (other) => other.terms.size > terms.size && [...terms].every((t) => other.terms.has(t)),
+      )
       for (const other of names) {
         // A name whose words are all in the query finds nothing the query does not find itself.
-        if (other === named || other.terms.every((term) => words.terms.has(term))) continue
-        found.set(`${other.language} ${other.text}`, { language: other.language, text: other.text })
+        if (other.terms.every((term) => words.terms.has(term))) continue
+        const key = `${other.language} ${other.text}`
+        if (!found.has(key) || !broader)
+          found.set(key, { language: other.language, text: other.text, broader })
       }
     }
     return [...found.values()]
