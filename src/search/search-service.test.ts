@@ -64,6 +64,18 @@ describe('the search service', () => {
     expect(search.index).toBe(again)
   })
 
+  it('indexes subject labels in the course’s language, in English only when it has no label in it', async () => {
+    await makeCourse(t.deps, { id: 'mayas-fr', language: 'fr', title: 'Les Mayas', subjects: ['0222'] })
+    await makeCourse(t.deps, { id: 'maya-de', language: 'de', title: 'Die Maya', subjects: ['0222'] })
+    const found = async (q: string, locale: string) =>
+      (await search.search({ q, locale, filters: {}, offset: 0, limit: 50, today: TODAY })).hits.map(
+        (h) => h.courseId,
+      )
+    expect(await found('archéologie', 'fr')).toContain('mayas-fr')
+    expect(await found('archaeology', 'en')).not.toContain('mayas-fr')
+    expect(await found('archaeology', 'en')).toContain('maya-de')
+  })
+
   it('starts from its snapshot and replays only later changes; an unusable snapshot means a build', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-snapshot-'))
     const snapshotFile = path.join(dir, 'search.snapshot')

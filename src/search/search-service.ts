@@ -209,7 +209,12 @@ export function createSearchService(deps: SearchDeps): SearchService {
   }
 }
 
-/** Subject labels in every UI language and institution names, which courses are also found by. */
+/**
+ * Subject labels and institution names, which courses are also found by. A course's subjects are
+ * labelled in its own language, in English only when there is no label in it: an English label on
+ * every course made the French one outrank the English one for "mathematics", and cross-lingual
+ * discovery finds a course through another language's name of its field anyway.
+ */
 async function loadLabels(db: Db): Promise<Labels> {
   const subjects = new Map((await listSubjects(db)).map((s) => [s.code, s]))
   const institutions = new Map(
@@ -218,8 +223,8 @@ async function loadLabels(db: Db): Promise<Labels> {
   return {
     subject: (code, language) => {
       const labels = subjects.get(code)?.labels ?? {}
-      const own = labels[language.split('-')[0] ?? language]
-      return [...new Set([own, labels.en].filter((l): l is string => !!l))]
+      const label = labels[(language.split('-')[0] ?? language).toLowerCase()] ?? labels.en
+      return label ? [label] : []
     },
     institution: (id) => {
       const inst = institutions.get(id)
