@@ -56,6 +56,13 @@ describe('near misses', () => {
     expect(plan.positions[0]?.expansions).toContainEqual({ termId: psicologia, factor: 0.7 })
     expect(plan.positions[0]?.correction).toBe('psicologia')
   })
+
+  it('do not correct a word being typed that starts a known word', () => {
+    index.upsert(doc('learn', 'en', 'Learn to learn'))
+    index.upsert(doc('ml', 'en', 'Machine learning'))
+    expect(planQuery(index, 'learni ', 'en').positions[0]?.correction).toBe('learn')
+    expect(planQuery(index, 'learni', 'en').positions[0]?.correction).toBeNull()
+  })
 })
 
 describe('Thai words the segmenter cut into pieces', () => {

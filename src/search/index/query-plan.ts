@@ -143,7 +143,9 @@ function expand(index: SearchIndex, word: QueryWord, exact: boolean, near: NearM
     const misses = near(surface)
     for (const { surface: s, distance } of misses.slice(0, NEAR_MISSES))
       for (const id of vocabulary.termsOfSurface(s)) offer(id, TYPO_FACTOR[distance] ?? 0.5)
-    const known = vocabulary.termsOfSurface(surface).length > 0
+    // A word being typed that starts a known word is no misspelling, whatever it is one edit from.
+    const known =
+      vocabulary.termsOfSurface(surface).length > 0 || (word.typing && vocabulary.hasPrefix(surface))
     if (!known && !correction && misses[0]) correction = misses[0].surface
   }
   return { surfaces, expansions: expansions(), correction }
