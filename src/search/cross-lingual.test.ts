@@ -45,6 +45,11 @@ describe('the names a query leads to', () => {
     expect(texts('apprentissage au', ['fr', 'und'])).toEqual([])
   })
 
+  it('forgives a typo in a word of the name, when another word is right', () => {
+    expect(texts('aprentissage automatique ', ['fr', 'und'])).toContain('machine learning')
+    expect(texts('aprentissage automatik ', ['fr', 'und'])).toEqual([])
+  })
+
   it('leads to other spellings in the same language, and not to names the query already says', () => {
     expect(texts('ไพทอน', ['th', 'und'])).toEqual(['ไพธอน'])
     expect(texts('python ', ['en', 'und'])).toEqual(['بايثون', 'ไพธอน'])

@@ -4,6 +4,7 @@
 import fs from 'node:fs'
 import { readCsvRecords } from '../shared/csv.ts'
 import { readIscedF } from '../subjects/isced-f.ts'
+import { boundedDistance } from './index/edit-distance.ts'
 import type { Analyzer } from './index/search-index.ts'
 
 const TERMS_URL = new URL('./data/cross-lingual-terms.csv', import.meta.url)
@@ -34,6 +35,8 @@ export interface Translation {
 /** What a query says, read in several languages. */
 interface QueryWords {
   terms: Set<string>
+  /** The unstemmed words, for forgiving a typo in one. */
+  surfaces: Set<string>
   /** Surfaces of the word being typed (none when the query ends with a space). */
   typed: string[]
 }
@@ -109,10 +112,13 @@ export class CrossLingual {
     const scripts = new Set(this.analyzer.analyze(query, 'und').map((t) => this.analyzer.scriptOf(t.term)))
     const readIn = new Set(languages)
     for (const script of scripts) for (const l of this.languagesByScript.get(script) ?? []) readIn.add(l)
-    const words: QueryWords = { terms: new Set(), typed: [] }
+    const words: QueryWords = { terms: new Set(), surfaces: new Set(), typed: [] }
     for (const language of readIn) {
       // Analyzed as names are, so that a name's every term can be in the query (Han words glued whole too).
-      for (const token of this.analyzer.analyze(query, language)) words.terms.add(token.term)
+      for (const token of this.analyzer.analyze(query, language)) {
+        words.terms.add(token.term)
+        words.surfaces.add(token.surface)
+      }
       const { tokens, lastIsPrefix } = this.analyzer.analyzeQuery(query, language)
       const last = tokens[tokens.length - 1]
       if (lastIsPrefix && last && [...last.surface].length >= MIN_TYPED) words.typed.push(last.surface)
@@ -121,17 +127,30 @@ export class CrossLingual {
   }
 }
 
-/** Every word of `name` is in the query, or, for one of them, starts with the word being typed. */
+/**
+ * Every word of `name` is in the query, one of them possibly still being typed, the others possibly
+ * misspelled ("aprentissage automatique"), as long as one is there exactly.
+ */
 function isNamed(name: Name, words: QueryWords): boolean {
   let completed = false
-  return name.terms.every((term, i) => {
-    if (words.terms.has(term)) return true
-    if (completed) return false
+  let exact = false
+  const all = name.terms.every((term, i) => {
+    if (words.terms.has(term)) return (exact = true)
     const surface = name.surfaces[i] ?? ''
-    completed = words.typed.some((typed) => surface.startsWith(typed))
-    return completed
+    if (!completed && words.typed.some((typed) => surface.startsWith(typed))) return (completed = true)
+    return [...words.surfaces].some((s) => isTypo(s, surface))
   })
+  return all && exact
 }
+
+/** One edit from a word of 5 characters, two from 9, as search forgives; never in Han script. */
+function isTypo(typed: string, word: string): boolean {
+  const length = [...word].length
+  const max = length < 5 || HAN.test(word) ? 0 : length >= 9 ? 2 : 1
+  return max > 0 && boundedDistance(typed, word, max) <= max
+}
+
+const HAN = /\p{Script=Han}/u
 
 /** The curated topics and the ISCED-F fields, each as names in every UI language. */
 export function loadConcepts(): Translation[][] {
