@@ -27,6 +27,9 @@ describe('highlighting the words a search matched', () => {
     )
     expect(marked('Machine Learning for Engineers', 'en', 'lear ')).toBe('Machine Learning for Engineers')
     expect(marked('Introduction to Python', 'en', 'pyth')).toBe('Introduction to [Python]')
+    // The segmenter cuts the unfinished Thai word apart; it is completed whole.
+    expect(marked('แคลคูลัส 1', 'th', 'แคลคู', 'th')).toBe('[แคลคูลัส] 1')
+    expect(marked('แคลคูลัส 1', 'th', 'แคลคู ', 'th')).toBe('แคลคูลัส 1')
   })
 
   it('marks the words of the did-you-mean suggestion too', () => {

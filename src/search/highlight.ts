@@ -17,6 +17,9 @@ export interface Piece {
   mark: boolean
 }
 
+/** The run of an unspaced script the query ends with. */
+const UNSPACED_RUN = /[\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Han}]+$/u
+
 /** Texts are highlighted up to here (a card's summary is far shorter); the rest is left plain. */
 const MAX_CHARS = 2_000
 
@@ -34,6 +37,10 @@ export function queryTerms(q: string, locale: string, also: readonly string[] = 
       for (const word of [...terms, ...surfaces]) words.add(word)
       if (i === 0 && position === typing) for (const surface of surfaces) prefixes.add(surface)
     }
+    // The segmenter cuts an unfinished word of an unspaced script into pieces (แคลคู → แค|ล|คู), and
+    // the index completes the run of them whole: so does the highlighter.
+    const run = UNSPACED_RUN.exec(analyzer.foldQuery(text))?.[0]
+    if (i === 0 && typing >= 0 && run) prefixes.add(run)
   }
   return { words, prefixes: [...prefixes] }
 }
