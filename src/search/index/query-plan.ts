@@ -11,7 +11,7 @@ import { pairHash } from './title-pairs.ts'
 
 export interface Expansion {
   termId: number
-  /** 1 for the word itself, less for a completion or a near miss. */
+  /** 1 for the word itself, less for a completion, a near miss or a part of a joined word. */
   factor: number
 }
 
@@ -191,8 +191,8 @@ function lexicon(index: SearchIndex, near: NearMisses): Lexicon {
 
 /**
  * One typo from 5 characters, two from 9. In Han script, where one character is a word, only an
- * unknown word of three or more characters gets one, and only as a substituted character: a
- * homophone picked in a pinyin input method (心里学 for 心理学).
+ * unknown word of three or more characters gets one, and only a substituted (or swapped) character:
+ * a homophone picked in a pinyin input method (心里学 for 心理学).
  */
 function typoBudget(index: SearchIndex, surface: string): number {
   const length = [...surface].length

@@ -100,7 +100,9 @@ function runAt(words: readonly QueryWord[], i: number, text: string, lexicon: Le
  * A lone Han character joins the word beside it (历史|学, see `joinsHanGroup`) into one word, with its
  * known parts as alternatives (历史, 史学). A lone character being typed last stays on its own unless the
  * joined word is known: it starts the next word (数据|结 is 数据 and 结构 being typed). A joined word
- * nothing in the index resembles keeps its words, but none of its lone characters, as they came.
+ * nothing in the index resembles falls back to its words of two or more characters as they came (the
+ * lone characters are never looked up alone), or to all of them when it is made of lone characters
+ * only (a name such as 阎|步|克, found through its characters).
  */
 function glueHan(run: readonly QueryWord[], lexicon: Lexicon): QueryWord[] {
   const groups: QueryWord[][] = []
