@@ -52,6 +52,10 @@ export const SearchResults = z
     data: z.array(Course),
     meta: PageMetaSchema.extend({
       relaxed: z.boolean().meta({ description: 'No course matched every word; these match some.' }),
+      facetsApproximate: z.boolean().meta({
+        description:
+          'The facet counts are estimates from an even sample of a very large result (more than 40,000 candidate courses), rounded to two significant digits; below that they are exact.',
+      }),
       suggestion: z
         .string()
         .nullable()
@@ -110,6 +114,7 @@ export async function runSearch(deps: Deps & { search: SearchService }, query: S
     meta: {
       ...pageMeta(result.total, { page, perPage: per_page }),
       relaxed: result.relaxed,
+      facetsApproximate: result.facetsApproximate,
       suggestion: result.suggestion,
       crossLingual: result.hits.filter((h) => h.crossLingual).map((h) => h.courseId),
     },

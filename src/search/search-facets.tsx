@@ -15,6 +15,8 @@ export interface SearchFacetsProps {
   page: PageContext
   q: string
   facets: Record<FacetName, Record<string, number>>
+  /** The counts are estimates (a sample of a very large result). */
+  approximate: boolean
   selected: Partial<Record<FacetName, readonly string[] | undefined>>
   subjects: Map<string, Subject>
   institutions: Map<string, Institution>
@@ -31,12 +33,13 @@ const ORDERED: Partial<Record<FacetName, readonly string[]>> = {
 const LONG = new Set<FacetName>(['subject', 'institution', 'language', 'subtitle'])
 
 export function SearchFacets(props: SearchFacetsProps) {
-  const { page, q, facets, selected } = props
+  const { page, q, facets, selected, approximate } = props
   const { t } = page
   const label = labels(props)
   return (
     <form method="get" action="/search" aria-label={t('search.filters')}>
       {q && <input type="hidden" name="q" value={q} />}
+      {approximate && <p class="hint">{t('search.approximate')}</p>}
       {FACETS.map((name) => (
         <Facet
           page={page}

@@ -51,6 +51,7 @@ export function searchPages(deps: Deps & { search: SearchService }) {
         <div class="catalog">
           <SearchFacets
             page={page}
+            approximate={meta.facetsApproximate}
             q={q}
             facets={result.facets}
             selected={query}

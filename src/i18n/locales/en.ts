@@ -60,6 +60,7 @@ export const en = {
   'search.filters': 'Filter the results',
   'search.didYouMean': 'Did you mean {name}?',
   'search.relaxed': 'No course matches all of your words, so these courses match some of them.',
+  'search.approximate': 'Counts beside the filters are estimates: this search found very many courses.',
   'search.empty': 'No courses match your search. Check the spelling, use fewer words or remove some filters.',
   'search.firstPage': 'Back to the first page of results',
   'search.suggestions': 'Suggested courses',

@@ -63,6 +63,7 @@ export const es: Messages = {
   'search.filters': 'Filtrar los resultados',
   'search.didYouMean': '¿Quisiste decir {name}?',
   'search.relaxed': 'Ningún curso contiene todas tus palabras; estos cursos contienen algunas.',
+  'search.approximate': 'Los números junto a los filtros son estimaciones: esta búsqueda encontró muchísimos cursos.',
   'search.empty': 'Ningún curso coincide con tu búsqueda. Revisa la ortografía, usa menos palabras o quita algunos filtros.',
   'search.firstPage': 'Volver a la primera página de resultados',
   'search.suggestions': 'Cursos sugeridos',

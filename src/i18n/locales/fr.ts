@@ -63,6 +63,7 @@ export const fr: Messages = {
   'search.filters': 'Filtrer les résultats',
   'search.didYouMean': 'Vouliez-vous dire {name} ?',
   'search.relaxed': 'Aucun cours ne contient tous vos mots : voici des cours qui en contiennent une partie.',
+  'search.approximate': 'Les nombres à côté des filtres sont des estimations : cette recherche a trouvé un très grand nombre de cours.',
   'search.empty': 'Aucun cours ne correspond à votre recherche. Vérifiez l’orthographe, utilisez moins de mots ou retirez des filtres.',
   'search.firstPage': 'Revenir à la première page des résultats',
   'search.suggestions': 'Cours suggérés',

@@ -61,6 +61,7 @@ export const zh: Messages = {
   'search.filters': '筛选结果',
   'search.didYouMean': '你要找的是不是{name}？',
   'search.relaxed': '没有课程包含你输入的全部词语，以下课程包含其中一部分。',
+  'search.approximate': '筛选项旁的数字为估计值：本次搜索找到的课程非常多。',
   'search.empty': '没有与你的搜索相符的课程。请检查拼写、减少词语或移除部分筛选条件。',
   'search.firstPage': '返回结果第一页',
   'search.suggestions': '推荐课程',

@@ -1,19 +1,12 @@
 // Answers a search: matches the query's words (see match.ts), adds the courses found through other
 // languages' names of a concept the query names, then in one pass over them applies the filters,
 // counts facets disjunctively and keeps the best ranked (see facet-counts.ts and ranking.ts).
-import {
-  collect,
-  facetCounts,
-  newCounts,
-  select,
-  type Candidates,
-  type FacetCounts,
-  type Filters,
-} from './facet-counts.ts'
+import { collect, facetCounts, newCounts, type Candidates, type FacetCounts } from './facet-counts.ts'
 import { Workspace } from './match.ts'
 import { planQuery } from './query-plan.ts'
 import { CROSS_LINGUAL_FACTOR } from './ranking.ts'
 import type { SearchIndex } from './search-index.ts'
+import { select, type Filters } from './selection.ts'
 import { TopK } from './top-k.ts'
 
 export interface SearchRequest {
@@ -36,6 +29,8 @@ export interface SearchResult {
   /** `crossLingual`: found through another language's name of a concept the query names. */
   hits: { courseId: string; score: number; crossLingual: boolean }[]
   facets: FacetCounts
+  /** The facet counts were taken from a sample of a very large result and scaled up. */
+  facetsApproximate: boolean
   /** No course matched every word: these match some of them. */
   relaxed: boolean
   /** The query with unknown words replaced by their nearest known word, when results are few. */
@@ -48,6 +43,8 @@ interface Buffers {
   other: Workspace
   crossLingual: Uint8Array
   all: Int32Array
+  /** The candidates meeting the filters. */
+  kept: Int32Array
 }
 const buffers = new WeakMap<SearchIndex, Buffers>()
 
@@ -85,13 +82,15 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
     candidates = { docs: direct.found, length: direct.foundCount, scores: direct.sum, crossLingual }
   }
   const preferred = plan?.languages.filter((l) => l !== 'und') ?? []
-  const selection = select(index, request.filters, {
-    ...(request.understood && { understood: request.understood }),
-    preferred,
-  })
-  const top = new TopK(request.offset + request.limit, (doc) => index.courseIds[doc] ?? '')
-  const counts = request.facets === false ? null : newCounts(index)
-  const total = collect(index, candidates, selection, top, counts)
+  const selection = select(
+    index,
+    request.filters,
+    { ...(request.understood && { understood: request.understood }), preferred },
+    candidates.length,
+  )
+  const top = new TopK(request.offset + request.limit, index.tiebreak, (doc) => index.courseIds[doc] ?? '')
+  const counts = request.facets === false ? null : newCounts(index, candidates.length)
+  const total = collect(index, candidates, selection, top, counts, own.kept)
   const hits = top
     .sorted()
     .slice(request.offset)
@@ -104,7 +103,8 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   const corrections = plan?.positions.map((p) => p.correction ?? p.surfaces[0] ?? '') ?? []
   const suggestion =
     plan && total < 3 && plan.positions.some((p) => p.correction) ? corrections.join(' ') : null
-  return { total, hits, facets: facetCounts(index, counts), relaxed, suggestion }
+  const facetsApproximate = (counts?.stride ?? 1) > 1
+  return { total, hits, facets: facetCounts(index, counts), facetsApproximate, relaxed, suggestion }
 }
 
 function buffersOf(index: SearchIndex): Buffers {
@@ -115,12 +115,14 @@ function buffersOf(index: SearchIndex): Buffers {
       other: new Workspace(),
       crossLingual: new Uint8Array(0),
       all: new Int32Array(0),
+      kept: new Int32Array(0),
     }
     buffers.set(index, own)
   }
   if (own.crossLingual.length < index.documents) {
     own.crossLingual = new Uint8Array(Math.ceil(index.documents * 1.25))
     own.all = new Int32Array(own.crossLingual.length)
+    own.kept = new Int32Array(own.crossLingual.length)
   }
   return own
 }

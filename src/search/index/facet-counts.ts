@@ -1,89 +1,23 @@
-// Facet filters, counts and the ranking pass. Values within a facet are OR-ed, facets AND-ed; each
-// facet's counts reflect the other facets' selections (disjunctive faceting): a document failing
-// exactly one facet's filter still counts toward that facet's values. A query's selection is
-// compiled into one number per facet value, so one pass over a document's row tells which filters
-// it meets, how much its languages are preferred, and what it counts toward.
+// The pass over the matching documents: tests each against the selection (see selection.ts), keeps
+// the best ranked, and counts facets. Values within a facet are OR-ed, facets AND-ed; each facet's
+// counts reflect the other facets' selections (disjunctive faceting): a document failing exactly
+// one facet's filter still counts toward that facet's values. Beyond EXACT_COUNTS candidates the
+// counts come from an even sample of them, scaled up, and are flagged approximate: no learner
+// reads 312,418 against 312,000, and counting every course of a huge result would cost more than
+// everything else the search does.
 import { AVAILABILITIES } from '../../catalog/course.ts'
-import { ROW_FACETS, type RowFacet } from './facet-rows.ts'
-import { OTHER_LANGUAGE_FACTOR, SUBTITLED_FACTOR, TIER } from './ranking.ts'
-import { FACETS, primary, type FacetName, type SearchIndex } from './search-index.ts'
+import { OTHER_SUBTITLES, ROW_FACETS } from './facet-rows.ts'
+import { SUBTITLED_FACTOR, TIER } from './ranking.ts'
+import type { FacetName, SearchIndex } from './search-index.ts'
+import { AVAILABILITY, HARD, type Selection } from './selection.ts'
 import type { TopK } from './top-k.ts'
 
-export type Filters = Partial<Record<FacetName, readonly string[]>>
 export type FacetCounts = Record<FacetName, Record<string, number>>
 
-const AVAILABILITY = -1
-const HARD = -2
-
-/** A query's filters and languages, compiled against the index's facet values. */
-export interface Selection {
-  /** Per facet value: bit j set when the value meets requirement j. */
-  passes: Uint16Array
-  /** The availability filter's bit, and the availabilities (bit mask) that meet it; 0 when none. */
-  availabilityBit: number
-  availabilityWanted: number
-  /** Every requirement's bit. */
-  required: number
-  /** Requirements a document must meet to count at all (languages the learner understands). */
-  hard: number
-  /** Requirement bit → the ROW_FACETS index it filters, AVAILABILITY or HARD. */
-  facetOfBit: Int8Array
-  /** Per facet value: how much a course with it is preferred (the learner's languages). */
-  preference: Float32Array
-  /** The preference of a course with no preferred value. */
-  unpreferred: number
-}
-
-export interface SelectOptions {
-  /** Only courses taught or subtitled in one of these. */
-  understood?: readonly string[]
-  /** Courses taught (then subtitled) in these first. */
-  preferred?: readonly string[]
-}
-
-export function select(index: SearchIndex, filters: Filters, options: SelectOptions = {}): Selection {
-  const rows = index.facetRows
-  const passes = new Uint16Array(Math.max(1, rows.names.length))
-  const facetOfBit = new Int8Array(16)
-  let required = 0
-  let hard = 0
-  let availabilityBit = 0
-  let availabilityWanted = 0
-  const mark = (facet: RowFacet, bit: number, meets: (name: string) => boolean) => {
-    for (const { id, name } of rows.valuesOf(facet)) if (meets(name)) passes[id] = (passes[id] ?? 0) | bit
-  }
-  FACETS.forEach((facet, j) => {
-    const wanted = filters[facet]
-    if (!wanted || wanted.length === 0) return
-    const bit = 1 << j
-    required |= bit
-    if (facet === 'availability') {
-      availabilityBit = bit
-      AVAILABILITIES.forEach((a, i) => (availabilityWanted |= wanted.includes(a) ? 1 << i : 0))
-      facetOfBit[j] = AVAILABILITY
-      return
-    }
-    facetOfBit[j] = ROW_FACETS.indexOf(facet)
-    mark(facet, bit, (name) =>
-      facet === 'subject' ? wanted.some((code) => name.startsWith(code)) : wanted.includes(name),
-    )
-  })
-  const understood = new Set(options.understood?.map(primary))
-  if (understood.size > 0) {
-    const bit = 1 << FACETS.length
-    required |= bit
-    hard |= bit
-    facetOfBit[FACETS.length] = HARD
-    for (const facet of ['language', 'subtitle'] as const) mark(facet, bit, (name) => understood.has(name))
-  }
-  const preference = new Float32Array(Math.max(1, rows.names.length))
-  const preferred = new Set([...(options.preferred ?? []), ...understood].map(primary))
-  for (const { id, name } of rows.valuesOf('language')) if (preferred.has(name)) preference[id] = 1
-  for (const { id, name } of rows.valuesOf('subtitle'))
-    if (preferred.has(name)) preference[id] = SUBTITLED_FACTOR
-  const unpreferred = preferred.size > 0 ? OTHER_LANGUAGE_FACTOR : 1
-  return { passes, availabilityBit, availabilityWanted, required, hard, facetOfBit, preference, unpreferred }
-}
+/** Candidates up to which every one is counted. */
+export const EXACT_COUNTS = 40_000
+/** Beyond that, runs of this many adjacent candidates are counted: neighbours in memory, read fast. */
+const RUN = 64
 
 /** Documents to rank: text scores (null: browsing, ranked by standing) and which are cross-lingual. */
 export interface Candidates {
@@ -93,45 +27,152 @@ export interface Candidates {
   crossLingual: Uint8Array
 }
 
-/** How many documents meet the selection; their facet counts go to `counts` (unless null). */
+/** Facet counts being gathered: per facet value, and per availability. */
+export interface Counts {
+  values: Int32Array
+  days: Int32Array
+  /** One run of RUN candidates in `stride` was counted (1: all of them)… */
+  stride: number
+  /** …which made this many candidates. */
+  counted: number
+  /** How many candidates there were. */
+  of: number
+}
+
+export function newCounts(index: SearchIndex, candidates: number): Counts {
+  return {
+    values: new Int32Array(Math.max(1, index.facetRows.names.length)),
+    days: new Int32Array(AVAILABILITIES.length),
+    stride: Math.max(1, Math.ceil(candidates / EXACT_COUNTS)),
+    counted: 0,
+    of: candidates,
+  }
+}
+
+/**
+ * How many documents meet the selection; the best go to `top`, facet counts to `counts` (unless
+ * null). Three passes, each a tight loop: count (a sample, when the candidates are many), keep
+ * those meeting the filters (into `kept`), rank those.
+ */
 export function collect(
   index: SearchIndex,
   candidates: Candidates,
   selection: Selection,
   top: TopK,
   counts: Counts | null,
+  kept: Int32Array,
 ): number {
-  const { values, starts, ends, availability, facetOf } = index.facetRows
-  const { boost, browse } = index
-  const { docs, length, scores, crossLingual } = candidates
-  const { passes, preference, unpreferred, required, hard, availabilityBit, availabilityWanted } = selection
-  let total = 0
+  if (counts) count(index, candidates, selection, counts)
+  if (selection.required === 0) {
+    rank(index, candidates, candidates.docs, candidates.length, selection, top)
+    return candidates.length
+  }
+  const total = keep(index, candidates, selection, kept)
+  rank(index, candidates, kept, total, selection, top)
+  return total
+}
+
+/** Which requirements a document meets: through bitmaps over many candidates, else its row. */
+function met(index: SearchIndex, selection: Selection, doc: number): number {
+  const { values, starts, ends, availability } = index.facetRows
+  let met = 0
+  const bitmaps = selection.bitmaps
+  if (bitmaps.length === 0)
+    for (let i = starts[doc] ?? 0; i < (ends[doc] ?? 0); i++) met |= selection.passes[values[i] ?? 0] ?? 0
+  else
+    for (let b = 0; b < bitmaps.length; b++) {
+      const test = bitmaps[b]
+      if (test && ((test.documents[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0) met |= test.bit
+    }
+  if (((availability[doc] ?? 0) & selection.availabilityWanted) !== 0) met |= selection.availabilityBit
+  return met
+}
+
+/** Puts the candidates meeting every requirement in `kept`; returns how many. */
+function keep(index: SearchIndex, candidates: Candidates, selection: Selection, kept: Int32Array): number {
+  const { docs, length } = candidates
+  const required = selection.required
+  let k = 0
   for (let c = 0; c < length; c++) {
     const doc = docs[c] ?? 0
+    if ((required & ~met(index, selection, doc)) === 0) kept[k++] = doc
+  }
+  return k
+}
+
+function rank(
+  index: SearchIndex,
+  candidates: Candidates,
+  docs: Int32Array,
+  length: number,
+  selection: Selection,
+  top: TopK,
+): void {
+  const { boost, browse, tiebreak } = index
+  const { scores, crossLingual } = candidates
+  if (!scores) {
+    for (let c = 0; c < length; c++) {
+      const doc = docs[c] ?? 0
+      const rank = browse[doc] ?? 0
+      if (top.admits(rank, tiebreak[doc] ?? 0)) top.offer(doc, rank)
+    }
+    return
+  }
+  for (let c = 0; c < length; c++) {
+    const doc = docs[c] ?? 0
+    const rank =
+      (crossLingual[doc] ? 0 : TIER) +
+      (scores[doc] ?? 0) * (boost[doc] ?? 0) * preference(index, selection, doc)
+    if (top.admits(rank, tiebreak[doc] ?? 0)) top.offer(doc, rank)
+  }
+}
+
+/** How much the learner's languages prefer a course: taught in one, subtitled in one, neither. */
+function preference(index: SearchIndex, selection: Selection, doc: number): number {
+  const { language, subtitles } = index.facetRows
+  if ((selection.preference[language[doc] ?? 0] ?? 0) === 1) return 1
+  const own = subtitles[doc] ?? 0
+  if ((own & selection.subtitleMask) !== 0) return SUBTITLED_FACTOR
+  if (selection.rowSubtitles && (own & OTHER_SUBTITLES) !== 0) {
+    const { values, starts, ends } = index.facetRows
+    for (let i = starts[doc] ?? 0; i < (ends[doc] ?? 0); i++)
+      if ((selection.preference[values[i] ?? 0] ?? 0) > 0) return SUBTITLED_FACTOR
+  }
+  return selection.unpreferred
+}
+
+/** Counts facets over the candidates (or one run in `stride`): all of a facet's values for one
+ * meeting every requirement; only the failed facet's for one failing exactly one (disjunctive). */
+function count(index: SearchIndex, candidates: Candidates, selection: Selection, counts: Counts): void {
+  const { docs, length } = candidates
+  const step = counts.stride === 1 ? length : counts.stride * RUN
+  for (let from = 0; from < length; from += step) {
+    const to = Math.min(length, from + (counts.stride === 1 ? length : RUN))
+    countRun(index, docs, from, to, selection, counts)
+    counts.counted += to - from
+  }
+}
+
+function countRun(
+  index: SearchIndex,
+  docs: Int32Array,
+  from: number,
+  to: number,
+  selection: Selection,
+  counts: Counts,
+): void {
+  const { values, starts, ends, availability, facetOf } = index.facetRows
+  const { required, hard } = selection
+  for (let c = from; c < to; c++) {
+    const doc = docs[c] ?? 0
+    const missing = required === 0 ? 0 : required & ~met(index, selection, doc)
     const start = starts[doc] ?? 0
     const end = ends[doc] ?? 0
-    let met = 0
-    let prefer = unpreferred
-    for (let i = start; i < end; i++) {
-      const v = values[i] ?? 0
-      met |= passes[v] ?? 0
-      const p = preference[v] ?? 0
-      if (p > prefer) prefer = p
-    }
     const days = availability[doc] ?? 0
-    if ((days & availabilityWanted) !== 0) met |= availabilityBit
-    const missing = required & ~met
     if (missing === 0) {
-      total++
-      const rank = scores
-        ? (crossLingual[doc] ? 0 : TIER) + (scores[doc] ?? 0) * (boost[doc] ?? 0) * prefer
-        : (browse[doc] ?? 0)
-      if (rank >= top.floor) top.offer(doc, rank)
-      if (counts) {
-        for (let i = start; i < end; i++) increment(counts.values, values[i] ?? 0)
-        countDays(counts.days, days)
-      }
-    } else if (counts && (missing & (missing - 1)) === 0 && (missing & hard) === 0) {
+      for (let i = start; i < end; i++) increment(counts.values, values[i] ?? 0)
+      countDays(counts.days, days)
+    } else if ((missing & (missing - 1)) === 0 && (missing & hard) === 0) {
       const facet = selection.facetOfBit[31 - Math.clz32(missing)] ?? HARD
       if (facet === AVAILABILITY) countDays(counts.days, days)
       else
@@ -140,20 +181,6 @@ export function collect(
           if (facetOf[v] === facet) increment(counts.values, v)
         }
     }
-  }
-  return total
-}
-
-/** Facet counts being gathered: per facet value, and per availability. */
-export interface Counts {
-  values: Int32Array
-  days: Int32Array
-}
-
-export function newCounts(index: SearchIndex): Counts {
-  return {
-    values: new Int32Array(Math.max(1, index.facetRows.names.length)),
-    days: new Int32Array(AVAILABILITIES.length),
   }
 }
 
@@ -165,25 +192,9 @@ function increment(counts: Int32Array, i: number): void {
   counts[i] = (counts[i] ?? 0) + 1
 }
 
-/** Counts by facet and value name. */
+/** Counts by facet and value name (scaled up when a sample was counted). */
 export function facetCounts(index: SearchIndex, counts: Counts | null): FacetCounts {
-  const result = emptyCounts()
-  if (!counts) return result
-  const rows = index.facetRows
-  rows.names.forEach((name, id) => {
-    const count = counts.values[id] ?? 0
-    const facet = ROW_FACETS[rows.facetOf[id] ?? 0]
-    if (count > 0 && facet) result[facet][name] = count
-  })
-  AVAILABILITIES.forEach((a, i) => {
-    const count = counts.days[i] ?? 0
-    if (count > 0) result.availability[a] = count
-  })
-  return result
-}
-
-function emptyCounts(): FacetCounts {
-  return {
+  const result: FacetCounts = {
     subject: {},
     language: {},
     subtitle: {},
@@ -194,4 +205,24 @@ function emptyCounts(): FacetCounts {
     access: {},
     certificate: {},
   }
+  if (!counts) return result
+  const scale = (count: number) =>
+    counts.stride === 1 ? count : roughly((count * counts.of) / Math.max(1, counts.counted))
+  const rows = index.facetRows
+  rows.names.forEach((name, id) => {
+    const count = counts.values[id] ?? 0
+    const facet = ROW_FACETS[rows.facetOf[id] ?? 0]
+    if (count > 0 && facet) result[facet][name] = scale(count)
+  })
+  AVAILABILITIES.forEach((a, i) => {
+    const count = counts.days[i] ?? 0
+    if (count > 0) result.availability[a] = scale(count)
+  })
+  return result
+}
+
+/** An estimate rounded to two significant digits, so it does not pass for an exact count. */
+function roughly(estimate: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(estimate)) - 1)
+  return Math.round(estimate / unit) * unit
 }

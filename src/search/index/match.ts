@@ -59,11 +59,20 @@ export class Workspace {
   match(index: SearchIndex, plan: QueryPlan, relax: boolean): boolean {
     this.ensure(index.documents)
     this.clear()
-    const positions = plan.positions.length
+    // A word typed twice is one position; the rarest position goes first, so a strict pass only
+    // needs the documents it found.
+    const distinct = new Map<string, number>()
+    plan.positions.forEach((position, p) => {
+      const key = position.expansions
+        .map((e) => e.termId)
+        .sort((a, b) => a - b)
+        .join(' ')
+      if (!distinct.has(key)) distinct.set(key, p)
+    })
+    const positions = distinct.size
     if (positions === 0) return false
-    // Rarest position first: in a strict pass only documents it found can match every position.
-    const order = plan.positions
-      .map((position, p) => ({ p, postings: postingsOf(index, position.expansions) }))
+    const order = [...distinct.values()]
+      .map((p, bit) => ({ p, bit, postings: postingsOf(index, plan.positions[p]?.expansions ?? []) }))
       .sort((a, b) => a.postings - b.postings)
     this.score(index, plan, order, true)
     this.keep((1 << positions) - 1)
@@ -84,15 +93,30 @@ export class Workspace {
     return this.foundCount > 0
   }
 
-  private score(index: SearchIndex, plan: QueryPlan, order: { p: number }[], strict: boolean): void {
+  private score(
+    index: SearchIndex,
+    plan: QueryPlan,
+    order: { p: number; bit: number }[],
+    strict: boolean,
+  ): void {
     const n = index.documents
     const postings = index.vocabulary.postings
     const alive = index.alive
-    order.forEach(({ p }, step) => {
+    order.forEach(({ p, bit }, step) => {
       const position = plan.positions[p]
       if (!position) return
+      if (step === 0) {
+        // Nothing is scored yet: each document's best expansion goes straight into its sum.
+        for (const { termId, factor } of position.expansions) {
+          const weight = (idf(n, postings.count(termId)) * factor) / 255
+          postings.blocks(termId, (docs, weights, from, to) => {
+            this.seenCount = first(docs, weights, from, to, weight, alive, this, 1 << bit)
+          })
+        }
+        return
+      }
       // After the first position a strict pass only adds to documents already seen.
-      const known = strict && step > 0
+      const known = strict
       let touched = 0
       for (const { termId, factor } of position.expansions) {
         const weight = (idf(n, postings.count(termId)) * factor) / 255
@@ -118,7 +142,7 @@ export class Workspace {
         this.scratch,
         this.sum,
         this.mask,
-        1 << p,
+        1 << bit,
         this.seen,
         this.seenCount,
       )
@@ -168,6 +192,31 @@ export class Workspace {
     }
     this.foundCount = k
   }
+}
+
+/** The first position's postings: each document's best weight straight into its sum; returns seenCount. */
+function first(
+  docs: Int32Array,
+  weights: Uint8Array,
+  from: number,
+  to: number,
+  weight: number,
+  alive: Uint8Array,
+  { sum, mask, seen, seenCount }: Workspace,
+  bit: number,
+): number {
+  let s = seenCount
+  for (let i = from; i < to; i++) {
+    const doc = docs[i] ?? 0
+    if (alive[doc] === 0) continue
+    const value = (weights[i] ?? 0) * weight
+    if (mask[doc] === 0) {
+      mask[doc] = bit
+      sum[doc] = value
+      seen[s++] = doc
+    } else if (value > (sum[doc] ?? 0)) sum[doc] = value
+  }
+  return s
 }
 
 /** Keeps each document's best weight of a position's expansions in `scratch`; returns the touched count. */

@@ -69,6 +69,8 @@ export class SearchIndex {
   /** What a course's text score is multiplied by, and its rank when browsing (worked out daily). */
   boost: Float32Array = new Float32Array(1024)
   browse: Float32Array = new Float32Array(1024)
+  /** A hash of each course id: how ties in rank are broken, the same way every time. */
+  tiebreak: Uint32Array = new Uint32Array(1024)
   titlePairs = new TitlePairs()
   /** Concepts named in several languages, for cross-lingual discovery (none: no such discovery). */
   crossLingual: CrossLingual | undefined
@@ -102,6 +104,7 @@ export class SearchIndex {
     this.courseIds.push(doc.courseId)
     this.docOf.set(doc.courseId, n)
     this.alive[n] = 1
+    this.tiebreak[n] = idHash(doc.courseId)
     this.popularity[n] = Math.log1p(Math.max(0, doc.enrollments))
     this.freshness[n] = Date.parse(doc.updatedAt) / 86_400_000 || 0
     this.runs.push(doc.runs)
@@ -172,6 +175,8 @@ export class SearchIndex {
     this.freshness = keep(this.freshness)
     this.boost = keep(this.boost)
     this.browse = keep(this.browse)
+    this.tiebreak = new Uint32Array(this.boost.length)
+    ids.forEach((id, n) => (this.tiebreak[n] = idHash(id)))
     this.alive = new Uint8Array(Math.max(1024, ids.length)).fill(1, 0, ids.length)
     this.courseIds = ids
     this.runs = runs
@@ -213,6 +218,8 @@ export class SearchIndex {
     this.facetRows = FacetRows.fromState(state.facetRows)
     this.boost = new Float32Array(Math.max(1024, this.courseIds.length))
     this.browse = new Float32Array(Math.max(1024, this.courseIds.length))
+    this.tiebreak = new Uint32Array(Math.max(1024, this.courseIds.length))
+    this.courseIds.forEach((id, n) => (this.tiebreak[n] = idHash(id)))
     this.docOf.clear()
     this.courseIds.forEach((id, n) => {
       if (this.alive[n]) this.docOf.set(id, n)
@@ -233,11 +240,19 @@ export class SearchIndex {
     this.freshness = grown(this.freshness, needed, (n) => new Float32Array(n))
     this.boost = grown(this.boost, needed, (n) => new Float32Array(n))
     this.browse = grown(this.browse, needed, (n) => new Float32Array(n))
+    this.tiebreak = grown(this.tiebreak, needed, (n) => new Uint32Array(n))
   }
 }
 
 function availabilityOf(runs: SearchDocument['runs'], today: string): Availability[] {
   return runs.length === 0 ? [] : courseAvailability(runs, today)
+}
+
+/** FNV-1a of a course id. */
+function idHash(id: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
+  return hash >>> 0
 }
 
 export function primary(tag: string): string {

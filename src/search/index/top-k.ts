@@ -1,16 +1,21 @@
-// The k best documents by rank (higher first; ties by course id, so results never shuffle), kept
-// in a bounded min-heap of typed arrays so a million matches cost one pass, not a sort, and no
-// allocation. Callers compare a rank with `floor` before offering: most documents stop there.
+// The k best documents by rank (higher first), kept in a bounded min-heap of typed arrays so a
+// million matches cost one pass, not a sort, and no allocation. Callers compare a rank with
+// `floor` before offering: most documents stop there. Ties go by a hash of the course id (then the
+// id itself), so results never shuffle: comparing numbers, because at a million courses many tie,
+// and reading their id strings scattered over the heap cost more than ranking them.
 
 export class TopK {
   private readonly docs: Int32Array
   private readonly ranks: Float64Array
   private size = 0
-  /** The rank a document must reach to be worth offering (the worst kept, once full). */
+  /** The rank a document must reach to be worth offering (the worst kept, once full)… */
   floor = -Infinity
+  /** …and, at that very rank, the tie-break it must be below. */
+  floorTie = 0xffffffff
 
   constructor(
     private readonly k: number,
+    private readonly tiebreak: Uint32Array,
     private readonly idOf: (doc: number) => string,
   ) {
     this.docs = new Int32Array(Math.max(0, k))
@@ -28,7 +33,15 @@ export class TopK {
       this.ranks[0] = rank
       this.down(0)
     } else return
-    if (this.size === this.k) this.floor = this.ranks[0] ?? -Infinity
+    if (this.size === this.k) {
+      this.floor = this.ranks[0] ?? -Infinity
+      this.floorTie = this.tiebreak[this.docs[0] ?? 0] ?? 0
+    }
+  }
+
+  /** Whether a document of this rank and tie-break may enter (the same test offer() makes, cheaply). */
+  admits(rank: number, tie: number): boolean {
+    return rank > this.floor || (rank === this.floor && tie <= this.floorTie)
   }
 
   /** The kept documents, best first. */
@@ -36,17 +49,22 @@ export class TopK {
     const kept = Array.from({ length: this.size }, (_, i) => ({
       doc: this.docs[i] ?? 0,
       rank: this.ranks[i] ?? 0,
-      id: this.idOf(this.docs[i] ?? 0),
     }))
-    kept.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    return kept.map(({ doc, rank }) => ({ doc, rank }))
+    return kept.sort((a, b) => (this.before(a.doc, a.rank, b.doc, b.rank) ? -1 : 1))
   }
 
-  /** Whether the entry at `i` is worse than (doc, rank): a lower rank, or equal and a later id. */
+  /** Whether the entry at `i` is worse than (doc, rank). */
   private worse(i: number, doc: number, rank: number): boolean {
-    const own = this.ranks[i] ?? 0
-    if (own !== rank) return own < rank
-    return this.idOf(this.docs[i] ?? 0) > this.idOf(doc)
+    return this.before(doc, rank, this.docs[i] ?? 0, this.ranks[i] ?? 0)
+  }
+
+  /** Whether (a, rankA) comes before (b, rankB): a higher rank, or equal and a lower tie-break. */
+  private before(a: number, rankA: number, b: number, rankB: number): boolean {
+    if (rankA !== rankB) return rankA > rankB
+    const ta = this.tiebreak[a] ?? 0
+    const tb = this.tiebreak[b] ?? 0
+    if (ta !== tb) return ta < tb
+    return this.idOf(a) < this.idOf(b)
   }
 
   private up(start: number): void {
