@@ -109,6 +109,37 @@ describe('matching', () => {
   })
 })
 
+describe('the learner’s languages', () => {
+  beforeEach(() => {
+    index.upsert(doc('py-en', { title: 'Python for Everybody', enrollments: 900_000 }))
+    index.upsert(doc('py-th', { language: 'th', title: 'Python สำหรับผู้เริ่มต้น', enrollments: 300 }))
+    index.upsert(
+      doc('py-fr', {
+        language: 'fr',
+        title: 'Python pour tous',
+        subtitleLanguages: ['th'],
+        enrollments: 500,
+      }),
+    )
+    index.upsert(doc('py-es', { language: 'es', title: 'Python para todos', enrollments: 5000 }))
+  })
+
+  it('come first: taught in them, then subtitled in them, then the rest', () => {
+    expect(ids('python', { locale: 'th' })).toEqual(['py-th', 'py-fr', 'py-en', 'py-es'])
+    expect(ids('python', { locale: 'en' })[0]).toBe('py-en')
+    expect(ids('python', { locale: 'en', understood: ['es'] })).toEqual(['py-es'])
+  })
+
+  it('count subtitles in any of many languages (past the 31 kept as bits)', () => {
+    for (let i = 0; i < 40; i++)
+      index.upsert(doc(`sub-${i}`, { title: 'Other', subtitleLanguages: [`x${i}`] }))
+    index.upsert(doc('zebra-de', { language: 'de', title: 'Zebra', enrollments: 100 }))
+    index.upsert(doc('zebra-es', { language: 'es', title: 'Zebra', subtitleLanguages: ['x35'] }))
+    expect(ids('zebra', { locale: 'x35' })).toEqual(['zebra-es', 'zebra-de'])
+    expect(ids('zebra', { locale: 'en' })).toEqual(['zebra-de', 'zebra-es'])
+  })
+})
+
 describe('facets', () => {
   it('counts each facet under the other facets’ selections (disjunctive)', () => {
     const result = find('', { filters: { language: ['en'], access: ['free'] } })
