@@ -54,7 +54,8 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   const own = buffersOf(index)
   let candidates: Candidates
   let relaxed = false
-  if (!plan) candidates = { ...aliveDocs(index, own), scores: null, crossLingual: own.crossLingual }
+  if (!plan)
+    candidates = { ...aliveDocs(index, own), scores: null, crossLingual: own.crossLingual, phrases: null }
   else {
     const { direct, other, crossLingual } = own
     relaxed = direct.match(index, plan, true)
@@ -64,6 +65,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       const more = planQuery(index, `${translation.text} `, translation.language, { exact: true })
       if (more.positions.length === 0) continue
       other.match(index, more, false)
+      other.boostPhrases(index, more)
       for (let i = 0; i < other.foundCount; i++) {
         const doc = other.found[i] ?? 0
         if (crossLingual[doc]) continue
@@ -79,7 +81,13 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       const doc = direct.found[i] ?? 0
       if (crossLingual[doc] === 2) crossLingual[doc] = 0
     }
-    candidates = { docs: direct.found, length: direct.foundCount, scores: direct.sum, crossLingual }
+    candidates = {
+      docs: direct.found,
+      length: direct.foundCount,
+      scores: direct.sum,
+      crossLingual,
+      phrases: plan.pairs.size > 0 ? Uint32Array.from(plan.pairs) : null,
+    }
   }
   const preferred = plan?.languages.filter((l) => l !== 'und') ?? []
   const selection = select(

@@ -7,6 +7,7 @@
 // everything else the search does.
 import { AVAILABILITIES } from '../../catalog/course.ts'
 import { OTHER_SUBTITLES, ROW_FACETS } from './facet-rows.ts'
+import { PHRASE_BOOST } from './match.ts'
 import { SUBTITLED_FACTOR, TIER } from './ranking.ts'
 import type { FacetName, SearchIndex } from './search-index.ts'
 import { AVAILABILITY, HARD, type Selection } from './selection.ts'
@@ -25,6 +26,9 @@ export interface Candidates {
   length: number
   scores: Float32Array | null
   crossLingual: Uint8Array
+  /** Hashes of the query's adjacent words: direct matches with one in their title score more. Worked
+   * out only for documents that may rank, as reading the titles of every match would cost more. */
+  phrases: Uint32Array | null
 }
 
 /** Facet counts being gathered: per facet value, and per availability. */
@@ -118,12 +122,18 @@ function rank(
     }
     return
   }
+  const phrases = candidates.phrases
   for (let c = 0; c < length; c++) {
     const doc = docs[c] ?? 0
-    const rank =
-      (crossLingual[doc] ? 0 : TIER) +
-      (scores[doc] ?? 0) * (boost[doc] ?? 0) * preference(index, selection, doc)
-    if (top.admits(rank, tiebreak[doc] ?? 0)) top.offer(doc, rank)
+    const direct = crossLingual[doc] === 0
+    const score = (scores[doc] ?? 0) * (boost[doc] ?? 0) * preference(index, selection, doc)
+    const tie = tiebreak[doc] ?? 0
+    let rank = (direct ? TIER : 0) + score
+    if (phrases && direct) {
+      if (!top.admits(TIER + score * PHRASE_BOOST, tie)) continue
+      if (index.titlePairs.hasAny(doc, phrases)) rank = TIER + score * PHRASE_BOOST
+    }
+    if (top.admits(rank, tie)) top.offer(doc, rank)
   }
 }
 

@@ -1,7 +1,7 @@
 // Finds the surfaces a typed word may be a misspelling of when the typo is in its first letter
 // (missing, wrong, extra, or swapped with the second), which first-character buckets never reach:
-// `sicología` → `psicología`. Each surface is filed under three short keys, and a word looks up
-// the four keys such a typo would give it (a symmetric-delete index over a bounded prefix).
+// `sicología` → `psicología`. Each surface is filed under three short keys with its length, and a
+// word looks up the keys such a typo would give it (a symmetric-delete index over a bounded prefix).
 import { grown } from './typed-arrays.ts'
 
 /** Characters a key keeps: enough to tell most words apart, few enough to stay small. */
@@ -12,6 +12,7 @@ const MIN_LENGTH = 4
 const WITHOUT_FIRST = 1
 const WITHOUT_SECOND = 2
 const WHOLE = 3
+const KINDS = [WITHOUT_FIRST, WITHOUT_SECOND, WHOLE]
 
 export class FirstLetterTypos {
   /** Hash bucket → its first entry + 1 (0: empty). */
@@ -28,28 +29,28 @@ export class FirstLetterTypos {
   /** Files the surface numbered `id` (Han surfaces and short ones are left out: never near misses). */
   add(surface: string, id: number): void {
     if (surface.length < MIN_LENGTH || HAN.test(surface)) return
-    const hashes = new Set<number>()
-    for (const kind of [WITHOUT_FIRST, WITHOUT_SECOND, WHOLE]) {
-      const hash = keyHash(surface, kind, kind)
-      // "aab" without its first or its second letter is the same key: file it once.
-      if (hashes.has(hash)) continue
-      hashes.add(hash)
-      this.insert(hash, id * 4 + kind)
-    }
+    for (const kind of KINDS) this.insert(fileHash(surface, kind), id * 4 + kind)
   }
 
   /**
-   * Numbers of surfaces that `word` may be one first-letter typo away from (a surface may come more
-   * than once, and a few share only a hash: the caller checks the distance). From the word without
-   * its first letter: a wrong first letter (key without first), an extra one (whole key), a swap
-   * (key without second); the word as typed: a missing first letter (key without first).
+   * Numbers of surfaces that `word` may be a first-letter typo of, with up to `maxEdits` edits in
+   * all (a surface may come more than once, and a few share only a hash: the caller checks the
+   * distance). From the word without its first letter: a wrong first letter (key without first), an
+   * extra one (whole key), a swap (key without second); the word as typed: a missing first letter
+   * (key without first). Keys carry the surface's length, so only surfaces of a length that many
+   * edits can reach are looked at.
    */
-  *lookup(word: string): Generator<number> {
-    const tail = keyHash(word, WITHOUT_FIRST, 0)
-    yield* this.bucket(mix(tail, WITHOUT_FIRST))
-    yield* this.bucket(mix(tail, WHOLE))
-    yield* this.bucket(mix(tail, WITHOUT_SECOND))
-    yield* this.bucket(keyHash(word, WHOLE, WITHOUT_FIRST))
+  *lookup(word: string, maxEdits: number): Generator<number> {
+    const tail = rawHash(word, WITHOUT_FIRST)
+    const whole = rawHash(word, WHOLE)
+    const n = word.length
+    const more = Math.max(0, maxEdits - 1)
+    for (let length = n - more; length <= n + more; length++) {
+      yield* this.bucket(mix(mix(tail, WITHOUT_FIRST), length))
+      yield* this.bucket(mix(mix(tail, WITHOUT_SECOND), length))
+      yield* this.bucket(mix(mix(tail, WHOLE), length - 1))
+      yield* this.bucket(mix(mix(whole, WITHOUT_FIRST), length + 1))
+    }
   }
 
   private *bucket(hash: number): Generator<number> {
@@ -78,18 +79,23 @@ export class FirstLetterTypos {
     for (let e = 0; e < this.count; e++) {
       const entry = this.entries[e] ?? 0
       const kind = entry & 3
-      this.link(e, keyHash(this.surfaceOf(entry >>> 2), kind, kind))
+      this.link(e, fileHash(this.surfaceOf(entry >>> 2), kind))
     }
   }
 }
 
 const HAN = /^\p{Script=Han}/u
 
+/** The hash a surface is filed under for one kind of key: its key, the kind and its length. */
+function fileHash(surface: string, kind: number): number {
+  return mix(mix(rawHash(surface, kind), kind), surface.length)
+}
+
 /**
  * FNV-1a of the first KEY_LENGTH characters of `text` left when the first letter (WITHOUT_FIRST),
- * the second (WITHOUT_SECOND) or none (WHOLE) is left out, mixed with `salt` (0: not yet mixed).
+ * the second (WITHOUT_SECOND) or none (WHOLE) is left out.
  */
-function keyHash(text: string, kind: number, salt: number): number {
+function rawHash(text: string, kind: number): number {
   const skip = kind === WITHOUT_FIRST ? 0 : kind === WITHOUT_SECOND ? 1 : -1
   let hash = 0x811c9dc5
   let kept = 0
@@ -98,9 +104,9 @@ function keyHash(text: string, kind: number, salt: number): number {
     hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
     kept++
   }
-  return salt === 0 ? hash >>> 0 : mix(hash, salt)
+  return hash >>> 0
 }
 
-function mix(hash: number, salt: number): number {
-  return Math.imul(hash ^ (salt * 0x9e3779b1), 0x01000193) >>> 0
+function mix(hash: number, value: number): number {
+  return Math.imul(hash ^ Math.imul(value, 0x9e3779b1), 0x01000193) >>> 0
 }

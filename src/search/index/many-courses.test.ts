@@ -16,7 +16,7 @@ interface Generated {
   id: string
   common: boolean
   language: string
-  access: string
+  access: 'free' | 'paid'
   subject: string
   current: boolean
 }
@@ -101,7 +101,7 @@ describe('an index of 60,000 courses', () => {
     expect(result.facets.access).toEqual(truth.access)
     expect(result.hits).toHaveLength(20)
     // Courses added after the filters' bitmaps were made are filtered like the rest.
-    const added = Array.from({ length: 5 }, (_, i) => ({
+    const added = Array.from({ length: 5 }, (_, i): Generated => ({
       ...generated(i * 2),
       id: `new-${i}`,
       language: 'en',

@@ -1,12 +1,13 @@
 // Scores the documents matching a query plan, term at a time: each word position counts once (its
-// best expansion), a title with two query words side by side scores more. The buffers live in a
+// best expansion). A title with two query words side by side scores PHRASE_BOOST times more: the
+// caller applies that (see boostPhrases), for all matches or only those that may rank. The buffers live in a
 // workspace reused by every query (a search runs to its end without yielding), so a query over a
 // million documents allocates nothing and clears only what it touched.
 import type { QueryPlan } from './query-plan.ts'
 import type { SearchIndex } from './search-index.ts'
 
 /** A course whose title has two query words side by side scores this many times more. */
-const PHRASE_BOOST = 1.5
+export const PHRASE_BOOST = 1.5
 
 export class Workspace {
   /** The text score of each document touched. */
@@ -78,7 +79,6 @@ export class Workspace {
     this.keep((1 << positions) - 1)
     if (this.foundCount > 0 || !relax || positions === 1) {
       this.sortFound()
-      this.boostPhrases(index, plan)
       return false
     }
     this.clear()
@@ -89,7 +89,6 @@ export class Workspace {
     }
     this.keep(0)
     this.sortFound()
-    this.boostPhrases(index, plan)
     return this.foundCount > 0
   }
 
@@ -174,7 +173,8 @@ export class Workspace {
     }
   }
 
-  private boostPhrases(index: SearchIndex, plan: QueryPlan): void {
+  /** Multiplies the scores of the matches whose title has two query words side by side. */
+  boostPhrases(index: SearchIndex, plan: QueryPlan): void {
     if (plan.pairs.size === 0) return
     const pairs = Uint32Array.from(plan.pairs)
     for (let i = 0; i < this.foundCount; i++) {

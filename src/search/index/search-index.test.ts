@@ -79,6 +79,11 @@ describe('matching', () => {
 
   it('ranks the title phrase first and breaks ties the same way whatever the order courses came in', () => {
     expect(ids('machine learning')[0]).toBe('ml-en')
+    index.upsert(doc('words-apart', { title: 'Learning the machine', enrollments: 1000 }))
+    index.upsert(doc('side-by-side', { title: 'Machine learning', enrollments: 10 }))
+    expect(ids('machine learning', { locale: 'en' }).indexOf('side-by-side')).toBeLessThan(
+      ids('machine learning').indexOf('words-apart'),
+    )
     index.upsert(doc('b-same', { title: 'Quantum optics' }))
     index.upsert(doc('a-same', { title: 'Quantum optics' }))
     const order = ids('quantum optics')

@@ -96,7 +96,7 @@ export class Vocabulary {
     for (const surface of this.bucket(word)) if (near(surface)) yield surface
     const first = firstChar(word)
     const seen = new Set<number>()
-    for (const id of this.firstLetterTypos.lookup(word)) {
+    for (const id of this.firstLetterTypos.lookup(word, maxEdits)) {
       const surface = this.surfaces[id]
       if (surface === undefined || seen.has(id) || firstChar(surface) === first) continue
       seen.add(id)
