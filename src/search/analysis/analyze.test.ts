@@ -94,7 +94,7 @@ describe('languages written without spaces', () => {
     ])
   })
 
-  it('adds Han words the segmenter split a single character off, glued whole at their position', () => {
+  it('adds Han words the segmenter split a suffix off, glued whole at their position', () => {
     expect(analyze('心理学概论', 'zh')).toEqual([
       { term: '心理', surface: '心理', position: 0 },
       { term: '学', surface: '学', position: 1 },
@@ -106,6 +106,8 @@ describe('languages written without spaces', () => {
     expect(terms('心理 学', 'zh')).not.toContain('心理学')
     expect(terms('数据结构', 'zh')).toEqual(['数据', '结构'])
     expect(terms('阎步克', 'zh')).not.toContain('阎步克')
+    // Only suffixes: a lone character that is a word of its own is not glued ("will" in 开发将创业).
+    expect(terms('开发将创业', 'zh')).toEqual(['开发', '将', '创业'])
   })
 
   it('folds Traditional Chinese to Simplified', () => {

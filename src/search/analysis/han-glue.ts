@@ -1,12 +1,12 @@
 // Chinese words the segmenter splits a single character off — 心理|学, 区块|链, 历史|学 — taken whole
-// again: a query keeps such a word as one (历史学 is not 历史 and, separately, 学), and documents index
-// it whole too, so that the word, and a homophone picked by mistake in a pinyin input method (心里学),
-// can be looked up as one.
+// again: a query keeps any such word as one (历史学 is not 历史 and, separately, 学; see
+// index/rejoin.ts), and documents index it whole too when the character is a suffix, so that the
+// word, and a homophone picked by mistake in a pinyin input method (心里学), can be looked up as one.
 
 /** Longer runs of glued characters are phrases, not words. */
 export const MAX_GLUED_LENGTH = 6
 
-/** Whether `word` joins `group`: the Han words just before it, with nothing between them. */
+/** Whether, in a query, `word` joins `group`: the Han words just before it, with nothing between. */
 export function joinsHanGroup(group: readonly string[], word: string): boolean {
   if (group.length === 0) return false
   const length = group.reduce((total, w) => total + [...w].length, [...word].length)
@@ -24,28 +24,42 @@ export function isHanWord(word: string): boolean {
 
 /**
  * Glues a document's Han words as they come: `add` each word (`attached`: nothing between it and the
- * word before), `flush` where a group must end (another script, a stop word, the end). `emit` gets each
- * glued word with the position of its first word; groups of lone characters only are left alone (a
- * name such as 阎|步|克 is found through its characters).
+ * word before), `flush` where a run must end (another script, a stop word, the end). `emit` gets each
+ * word of two or more characters followed by suffixes the segmenter split off (心理|学, 区块|链,
+ * 消费|者), glued, with the word's position. Only such suffixes: a lone character that is a word of its
+ * own (开发|将, "will develop") would give the index a term no one searches for.
  */
 export function hanGlue(emit: (word: string, position: number) => void) {
-  let group: string[] = []
+  let glued = ''
   let start = 0
+  let suffixed = false
   const flush = () => {
-    if (group.length > 1 && !group.every(isLone)) emit(group.join(''), start)
-    group = []
+    if (suffixed) emit(glued, start)
+    glued = ''
+    suffixed = false
   }
   return {
     add(word: string, position: number, attached: boolean): void {
-      if (!isHanWord(word)) return flush()
-      if (!attached || !joinsHanGroup(group, word)) {
-        flush()
+      const suffix = attached && glued !== '' && SUFFIXES.has(word)
+      if (suffix && [...glued].length < MAX_GLUED_LENGTH) {
+        glued += word
+        suffixed = true
+        return
+      }
+      flush()
+      if (isHanWord(word) && !isLone(word)) {
+        glued = word
         start = position
       }
-      group.push(word)
     },
     flush,
   }
 }
+
+/**
+ * Characters that make a word of the one before them — the study, history, theory or method of it,
+ * who does it, what it is like, the system or device of it — and that Intl.Segmenter often splits off.
+ */
+const SUFFIXES = new Set([...'学史论法术系链者家员师性化度率型式器机业界观力体品科'])
 
 const HAN_WORD = /^\p{Script=Han}+$/u
