@@ -54,13 +54,16 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   const own = buffersOf(index)
   let candidates: Candidates
   let relaxed = false
+  let translated = false
   if (!plan)
     candidates = { ...aliveDocs(index, own), scores: null, crossLingual: own.crossLingual, phrases: null }
   else {
     const { direct, other, crossLingual } = own
     relaxed = direct.match(index, plan, true)
     const translations = index.crossLingual?.translations(request.q, plan.languages) ?? []
-    for (let i = 0; i < direct.foundCount; i++) crossLingual[direct.found[i] ?? 0] = 2
+    translated = translations.length > 0
+    if (translations.length > 0)
+      for (let i = 0; i < direct.foundCount; i++) crossLingual[direct.found[i] ?? 0] = 2
     for (const translation of translations) {
       const more = planQuery(index, `${translation.text} `, translation.language, { exact: true })
       if (more.positions.length === 0) continue
@@ -75,11 +78,13 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       }
     }
     other.clear()
-    if (translations.length > 0) direct.sortFound()
-    // 2 marked a direct match while translations were added; the pass only needs "cross-lingual".
-    for (let i = 0; i < direct.foundCount; i++) {
-      const doc = direct.found[i] ?? 0
-      if (crossLingual[doc] === 2) crossLingual[doc] = 0
+    if (translations.length > 0) {
+      direct.sortFound()
+      // 2 marked a direct match while translations were added; the pass only needs "cross-lingual".
+      for (let i = 0; i < direct.foundCount; i++) {
+        const doc = direct.found[i] ?? 0
+        if (crossLingual[doc] === 2) crossLingual[doc] = 0
+      }
     }
     candidates = {
       docs: direct.found,
@@ -107,7 +112,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       score: rank,
       crossLingual: candidates.crossLingual[doc] === 1,
     }))
-  if (plan) forget(own, candidates)
+  if (plan) forget(own, candidates, translated)
   const corrections = plan?.positions.map((p) => p.correction ?? p.surfaces[0] ?? '') ?? []
   const suggestion =
     plan && total < 3 && plan.positions.some((p) => p.correction) ? corrections.join(' ') : null
@@ -136,8 +141,9 @@ function buffersOf(index: SearchIndex): Buffers {
 }
 
 /** Clears the marks and scores this search left, so the next starts from zero. */
-function forget(own: Buffers, candidates: Candidates): void {
-  for (let i = 0; i < candidates.length; i++) {
+function forget(own: Buffers, candidates: Candidates, translated: boolean): void {
+  // Without translations every candidate was seen by the direct match, which clears itself.
+  for (let i = 0; translated && i < candidates.length; i++) {
     const doc = candidates.docs[i] ?? 0
     own.crossLingual[doc] = 0
     own.direct.sum[doc] = 0

@@ -126,13 +126,15 @@ function rank(
   for (let c = 0; c < length; c++) {
     const doc = docs[c] ?? 0
     const direct = crossLingual[doc] === 0
-    const score = (scores[doc] ?? 0) * (boost[doc] ?? 0) * preference(index, selection, doc)
     const tie = tiebreak[doc] ?? 0
-    let rank = (direct ? TIER : 0) + score
-    if (phrases && direct) {
-      if (!top.admits(TIER + score * PHRASE_BOOST, tie)) continue
-      if (index.titlePairs.hasAny(doc, phrases)) rank = TIER + score * PHRASE_BOOST
-    }
+    // The most this course could rank (its languages and a phrase only ever lower or raise it by
+    // a known factor): most courses stop here, without reading more about them.
+    let score = (scores[doc] ?? 0) * (boost[doc] ?? 0)
+    const phrased = phrases !== null && direct
+    if (!top.admits((direct ? TIER : 0) + score * (phrased ? PHRASE_BOOST : 1), tie)) continue
+    score *= preference(index, selection, doc)
+    if (phrased && index.titlePairs.hasAny(doc, phrases)) score *= PHRASE_BOOST
+    const rank = (direct ? TIER : 0) + score
     if (top.admits(rank, tie)) top.offer(doc, rank)
   }
 }
