@@ -36,6 +36,8 @@ const MAX_POSITIONS = 12
 const COMPLETIONS = 20
 const NEAR_MISSES = 10
 const PREFIX_FACTOR = 0.85
+const COMMON_SHARE = 1000
+const COMMON_AT_LEAST = 20
 const TYPO_FACTOR = [1, 0.7, 0.5]
 /** A part of a joined or compound word (历史 of 历史学, แพทย์ of แพทยศาสตร์). */
 const PART_FACTOR = 0.6
@@ -140,6 +142,9 @@ function expand(index: SearchIndex, word: QueryWord, exact: boolean, near: NearM
         for (const id of vocabulary.termsOfSurface(completion)) offer(id, PREFIX_FACTOR)
   let correction: string | null = null
   for (const surface of surfaces) {
+    // A word many courses use is what the learner meant: its near misses would only add courses
+    // (the bulk of a million-course search's work) that rank below it anyway.
+    if (isCommon(index, surface)) continue
     const misses = near(surface)
     for (const { surface: s, distance } of misses.slice(0, NEAR_MISSES))
       for (const id of vocabulary.termsOfSurface(s)) offer(id, TYPO_FACTOR[distance] ?? 0.5)
@@ -149,6 +154,12 @@ function expand(index: SearchIndex, word: QueryWord, exact: boolean, near: NearM
     if (!known && !correction && misses[0]) correction = misses[0].surface
   }
   return { surfaces, expansions: expansions(), correction }
+}
+
+/** A word in at least one course in COMMON_SHARE, and in COMMON_AT_LEAST courses. */
+function isCommon(index: SearchIndex, surface: string): boolean {
+  const frequency = index.vocabulary.frequency(surface)
+  return frequency >= COMMON_AT_LEAST && frequency * COMMON_SHARE >= index.documents
 }
 
 function nearMissFinder(index: SearchIndex): NearMisses {

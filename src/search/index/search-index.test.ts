@@ -108,6 +108,15 @@ describe('matching', () => {
     expect(ids('glacier dynamics')).toEqual(['b-new', 'a-old'])
   })
 
+  it('takes a word many courses use as meant, without its near misses', () => {
+    for (let i = 0; i < 20; i++) index.upsert(doc(`zanthor-${i}`, { title: `Zanthor ${i}` }))
+    index.upsert(doc('zanther', { title: 'Zanther studies' }))
+    expect(ids('zanthor', { limit: 50 })).not.toContain('zanther')
+    expect(ids('zanther')).toContain('zanther')
+    // A misspelling still finds both.
+    expect(ids('zanthr', { limit: 50 })).toEqual(expect.arrayContaining(['zanthor-0', 'zanther']))
+  })
+
   it('needs every word, and says so when it had to settle for some', () => {
     expect(find('machine philosophy')).toMatchObject({ relaxed: true })
     expect(find('machine learning').relaxed).toBe(false)
