@@ -52,10 +52,15 @@ describe('searching the catalog', () => {
     const direct = found.filter((id) => !results.meta.crossLingual.includes(id))
     expect(Math.max(...direct.map((id) => found.indexOf(id)))).toBeLessThan(firstOther)
     // From Russian to the others, too.
-    const fromRussian = await find(`q=${encodeURIComponent('машинное обучение')}&per_page=50`)
+    const fromRussian = await find(`q=${encodeURIComponent('машинное обучение')}&per_page=50&lang=ru`)
     expect(fromRussian.meta.crossLingual).toEqual(
       expect.arrayContaining(['cornell-machine-learning-engineers', 'tsinghua-machine-learning']),
     )
+    // A learner reading English finds the English name's courses among the direct matches.
+    const readingEnglish = await find(`q=${encodeURIComponent('машинное обучение')}&per_page=50&lang=en`)
+    expect(readingEnglish.meta.crossLingual).not.toContain('cornell-machine-learning-engineers')
+    expect(readingEnglish.meta.crossLingual).toContain('tsinghua-machine-learning')
+    expect(readingEnglish.data.map((c) => c.id)).toContain('cornell-machine-learning-engineers')
   })
 
   it('keeps only courses in languages the learner understands (taught or subtitled)', async () => {

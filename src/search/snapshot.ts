@@ -7,7 +7,7 @@ import v8 from 'node:v8'
 import type { IndexState } from './index/search-index.ts'
 
 /** Bump when the shape of IndexState or the analysis changes: older snapshots are then ignored. */
-export const SNAPSHOT_VERSION = 3
+export const SNAPSHOT_VERSION = 4
 
 export interface Snapshot {
   version: number

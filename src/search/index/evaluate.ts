@@ -4,7 +4,7 @@
 import { collect, facetCounts, newCounts, type Candidates, type FacetCounts } from './facet-counts.ts'
 import { Workspace } from './match.ts'
 import { planQuery } from './query-plan.ts'
-import { CROSS_LINGUAL_FACTOR } from './ranking.ts'
+import { BROADER_FACTOR, CROSS_LINGUAL_FACTOR } from './ranking.ts'
 import type { SearchIndex } from './search-index.ts'
 import { select, type Filters } from './selection.ts'
 import { TopK } from './top-k.ts'
@@ -55,11 +55,14 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   let candidates: Candidates
   let relaxed = false
   let translated = false
+  /** The languages the query was read in: the learner's, as far as the query tells. */
+  let preferred: string[] = []
   if (!plan)
     candidates = { ...aliveDocs(index, own), scores: null, crossLingual: own.crossLingual, phrases: null }
   else {
     const { direct, other, crossLingual } = own
     relaxed = direct.match(index, plan, true)
+    preferred = plan.languages.filter((l) => l !== 'und')
     const translations = index.crossLingual?.translations(request.q, plan.languages) ?? []
     translated = translations.length > 0
     if (translations.length > 0)
@@ -69,11 +72,14 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       if (more.positions.length === 0) continue
       other.match(index, more, false)
       other.boostPhrases(index, more)
+      // The concept's name in the learner's own language (بايثون for "python") finds direct matches.
+      const mark = preferred.includes(translation.language) ? 2 : 1
+      const factor = translation.broader ? BROADER_FACTOR : CROSS_LINGUAL_FACTOR
       for (let i = 0; i < other.foundCount; i++) {
         const doc = other.found[i] ?? 0
         if (crossLingual[doc]) continue
-        crossLingual[doc] = 1
-        direct.sum[doc] = (other.sum[doc] ?? 0) * CROSS_LINGUAL_FACTOR
+        crossLingual[doc] = mark
+        direct.sum[doc] = (other.sum[doc] ?? 0) * factor
         direct.found[direct.foundCount++] = doc
       }
     }
@@ -94,7 +100,6 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       phrases: plan.pairs.size > 0 ? Uint32Array.from(plan.pairs) : null,
     }
   }
-  const preferred = plan?.languages.filter((l) => l !== 'und') ?? []
   const selection = select(
     index,
     request.filters,
@@ -115,7 +120,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   if (plan) forget(own, candidates, translated)
   const corrections = plan?.positions.map((p) => p.correction ?? p.surfaces[0] ?? '') ?? []
   const suggestion =
-    plan && total < 3 && plan.positions.some((p) => p.correction) ? corrections.join(' ') : null
+    plan && total < 3 && plan.positions.some((p) => p.correction) ? joinWords(index, corrections) : null
   const facetsApproximate = (counts?.stride ?? 1) > 1
   return { total, hits, facets: facetCounts(index, counts), facetsApproximate, relaxed, suggestion }
 }
@@ -156,3 +161,15 @@ function aliveDocs(index: SearchIndex, own: Buffers): { docs: Int32Array; length
   for (let doc = 0; doc < index.documents; doc++) if (index.alive[doc]) own.all[k++] = doc
   return { docs: own.all, length: k }
 }
+
+/** Words joined as their scripts write them: Chinese, Japanese, Thai, Lao, Khmer, Burmese without spaces. */
+function joinWords(index: SearchIndex, words: readonly string[]): string {
+  const unspaced = (word: string | undefined) => UNSPACED.has(index.analyzer.scriptOf(word ?? ''))
+  return words.reduce(
+    (text, word, i) =>
+      i > 0 && unspaced(words[i - 1]) && unspaced(word) ? text + word : text ? `${text} ${word}` : word,
+    '',
+  )
+}
+
+const UNSPACED = new Set(['han', 'kana', 'thai', 'lao', 'khmer', 'myanmar'])

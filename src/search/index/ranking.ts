@@ -9,8 +9,10 @@ const FRESH_BONUS = 0.05
 /** Per unit of log(1 + enrolments). */
 const POPULARITY_BONUS = 0.05
 
-/** What a match through another language's name of a concept counts, against a direct one. */
+/** What a match through another language's name of a concept counts, against a direct one… */
 export const CROSS_LINGUAL_FACTOR = 0.5
+/** …and through a concept only part of the query names ("history" in "history of China"). */
+export const BROADER_FACTOR = 0.25
 /** Added to the rank of direct matches, so they all come before cross-lingual ones. */
 export const TIER = 1e9
 
