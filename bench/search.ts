@@ -3,7 +3,7 @@
 // build time, memory per course and p50/p95/p99 per class side by side, one table per catalog size.
 // BENCH_SIZES (default 100000,1000000), BENCH_ENGINES (default: all available), BENCH_QUERIES (per
 // class, default 200), BENCH_CLASS_SECONDS (time cap per class, default 10), BENCH_TIMEOUT_SECONDS
-// (per engine and size, default 900), BENCH_SEED (default 1).
+// (per engine and size, default 1800), BENCH_SEED (default 1).
 import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
@@ -15,7 +15,7 @@ const sizes = (process.env.BENCH_SIZES ?? '100000,1000000').split(',').map(Numbe
 const wanted = process.env.BENCH_ENGINES?.split(',').map((s) => s.trim())
 const perClass = process.env.BENCH_QUERIES ?? '200'
 const classSeconds = process.env.BENCH_CLASS_SECONDS ?? '10'
-const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 900)
+const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 1800)
 const seed = process.env.BENCH_SEED ?? '1'
 const measureScript = path.join(path.dirname(new URL(import.meta.url).pathname), 'search', 'measure.ts')
 const heapMb = Math.floor((os.totalmem() / 2 ** 20) * 0.75)
