@@ -7,20 +7,10 @@
 // are also kept as one number each, for ranking, which reads them for every matching course.
 import { AVAILABILITIES, type Availability } from '../../catalog/course.ts'
 import { PostingStore, type PostingState } from './posting-list.ts'
+import { ROW_FACETS, type RowFacet } from './facets.ts'
 import { grown } from './typed-arrays.ts'
 
-/** Facets stored in rows: every facet but availability. */
-export const ROW_FACETS = [
-  'subject',
-  'language',
-  'subtitle',
-  'institution',
-  'platform',
-  'level',
-  'access',
-  'certificate',
-] as const
-export type RowFacet = (typeof ROW_FACETS)[number]
+export { ROW_FACETS, type RowFacet } from './facets.ts'
 
 export interface FacetRowsState {
   names: string[]

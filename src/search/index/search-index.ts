@@ -30,19 +30,7 @@ export interface Labels {
   institution(id: string): string[]
 }
 
-/** Every facet, in the order pages show them: what a course is about first, then how it is taken. */
-export const FACETS = [
-  'subject',
-  'language',
-  'subtitle',
-  'institution',
-  'platform',
-  'level',
-  'availability',
-  'access',
-  'certificate',
-] as const
-export type FacetName = (typeof FACETS)[number]
+export { FACETS, type FacetName } from './facets.ts'
 
 export interface IndexState {
   courseIds: string[]
