@@ -45,6 +45,8 @@ interface Buffers {
   all: Int32Array
   /** The candidates meeting the filters. */
   kept: Int32Array
+  /** A search started and did not finish (it threw): the buffers may hold its marks. */
+  dirty: boolean
 }
 const buffers = new WeakMap<SearchIndex, Buffers>()
 
@@ -52,6 +54,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
   index.refreshAvailability(request.today)
   const plan = request.q.trim() ? planQuery(index, request.q, request.locale) : null
   const own = buffersOf(index)
+  own.dirty = true
   let candidates: Candidates
   let relaxed = false
   let translated = false
@@ -118,6 +121,7 @@ export function search(index: SearchIndex, request: SearchRequest): SearchResult
       crossLingual: candidates.crossLingual[doc] === 1,
     }))
   if (plan) forget(own, candidates, translated)
+  own.dirty = false
   const corrections = plan?.positions.map((p) => p.correction ?? p.surfaces[0] ?? '') ?? []
   const suggestion =
     plan && total < 3 && plan.positions.some((p) => p.correction) ? joinWords(index, corrections) : null
@@ -134,8 +138,14 @@ function buffersOf(index: SearchIndex): Buffers {
       crossLingual: new Uint8Array(0),
       all: new Int32Array(0),
       kept: new Int32Array(0),
+      dirty: false,
     }
     buffers.set(index, own)
+  }
+  if (own.dirty) {
+    own.crossLingual.fill(0)
+    own.direct.wipe()
+    own.other.wipe()
   }
   if (own.crossLingual.length < index.documents) {
     own.crossLingual = new Uint8Array(Math.ceil(index.documents * 1.25))

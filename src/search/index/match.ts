@@ -42,6 +42,16 @@ export class Workspace {
     this.foundCount = 0
   }
 
+  /** Zeroes everything (after a search that did not finish). */
+  wipe(): void {
+    this.sum.fill(0)
+    this.mask.fill(0)
+    this.scratch.fill(0)
+    this.bits.fill(0)
+    this.seenCount = 0
+    this.foundCount = 0
+  }
+
   /** Zeroes what the last match touched. */
   clear(): void {
     for (let i = 0; i < this.seenCount; i++) {

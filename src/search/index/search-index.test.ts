@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import * as analyzer from '../analysis/analyze.ts'
 import type { SearchDocument } from '../search-document.ts'
 import { search, type SearchRequest } from './evaluate.ts'
+import { CrossLingual } from '../cross-lingual.ts'
 import { SearchIndex } from './search-index.ts'
 
 const TODAY = '2026-11-29'
@@ -185,6 +186,24 @@ describe('changes', () => {
     expect(index.compactIfWorthIt()).toBe(true)
     expect(ids('deep')).toEqual(['ml-en'])
     expect(find('filler').total).toBe(1000)
+  })
+})
+
+describe('a search that fails half way', () => {
+  it('leaves nothing behind that changes the next one', () => {
+    index.crossLingual = new CrossLingual(analyzer, [
+      [
+        { language: 'en', text: 'machine learning' },
+        { language: 'ru', text: 'машинное обучение' },
+      ],
+    ])
+    const before = find('machine learning')
+    expect(before.hits.find((h) => h.courseId === 'ml-ru')?.crossLingual).toBe(true)
+    const plain = find('machine')
+    // Asking for more results than memory holds fails after the matching marked its courses.
+    expect(() => find('машинное обучение', { locale: 'ru', limit: 2 ** 40 })).toThrow(RangeError)
+    expect(find('machine')).toEqual(plain)
+    expect(find('machine learning')).toEqual(before)
   })
 })
 
