@@ -134,5 +134,5 @@ describe('moocx executable', () => {
     } finally {
       await lms.close()
     }
-  })
+  }, 90_000) // six child processes, each starting Node and compiling TypeScript: slow machines need more than 20 s
 })
