@@ -9,7 +9,7 @@ import { blend, browseRank, freshnessOn } from './ranking.ts'
 import { grown } from './typed-arrays.ts'
 import { PostingStore, type PostingState } from './posting-list.ts'
 import { documentTerms } from './document-terms.ts'
-import { TitlePairs } from './title-pairs.ts'
+import { fnv1a, TitlePairs } from './title-pairs.ts'
 import { Vocabulary } from './vocabulary.ts'
 
 export interface Token {
@@ -92,9 +92,9 @@ export class SearchIndex {
     this.courseIds.push(doc.courseId)
     this.docOf.set(doc.courseId, n)
     this.alive[n] = 1
-    this.tiebreak[n] = idHash(doc.courseId)
+    this.tiebreak[n] = fnv1a(doc.courseId)
     this.popularity[n] = Math.log1p(Math.max(0, doc.enrollments))
-    this.freshness[n] = Date.parse(doc.updatedAt) / 86_400_000 || 0
+    this.freshness[n] = dayNumber(doc.updatedAt)
     this.runs.push(doc.runs)
     this.indexTexts(n, doc)
     this.facetRows.set(n, {
@@ -107,7 +107,7 @@ export class SearchIndex {
       access: doc.access,
       certificate: doc.certificate,
     })
-    if (this.availabilityDay) this.standOn(n, this.availabilityDay)
+    if (this.availabilityDay) this.standOn(n, this.availabilityDay, dayNumber(this.availabilityDay))
   }
 
   remove(courseId: string): void {
@@ -123,16 +123,18 @@ export class SearchIndex {
   refreshAvailability(today: string): void {
     if (today === this.availabilityDay) return
     this.availabilityDay = today
-    for (let n = 0; n < this.courseIds.length; n++) this.standOn(n, today)
+    const day = dayNumber(today)
+    for (let n = 0; n < this.courseIds.length; n++) this.standOn(n, today, day)
   }
 
-  private standOn(n: number, today: string): void {
+  /** `day`: `today` as days since 1970. */
+  private standOn(n: number, today: string, day: number): void {
     const availability = this.alive[n] ? availabilityOf(this.runs[n] ?? [], today) : []
     this.facetRows.setAvailability(n, availability)
     const standing = {
       popularity: this.popularity[n] ?? 0,
       open: availability.includes('current') || availability.includes('starting-soon'),
-      freshness: freshnessOn(Date.parse(today) / 86_400_000 || 0, this.freshness[n] ?? 0),
+      freshness: freshnessOn(day, this.freshness[n] ?? 0),
     }
     this.boost[n] = blend(standing)
     this.browse[n] = browseRank(standing)
@@ -163,8 +165,7 @@ export class SearchIndex {
     this.freshness = keep(this.freshness)
     this.boost = keep(this.boost)
     this.browse = keep(this.browse)
-    this.tiebreak = new Uint32Array(this.boost.length)
-    ids.forEach((id, n) => (this.tiebreak[n] = idHash(id)))
+    this.tiebreak = hashes(ids, this.boost.length)
     this.alive = new Uint8Array(Math.max(1024, ids.length)).fill(1, 0, ids.length)
     this.courseIds = ids
     this.runs = runs
@@ -206,8 +207,7 @@ export class SearchIndex {
     this.facetRows = FacetRows.fromState(state.facetRows)
     this.boost = new Float32Array(Math.max(1024, this.courseIds.length))
     this.browse = new Float32Array(Math.max(1024, this.courseIds.length))
-    this.tiebreak = new Uint32Array(Math.max(1024, this.courseIds.length))
-    this.courseIds.forEach((id, n) => (this.tiebreak[n] = idHash(id)))
+    this.tiebreak = hashes(this.courseIds, Math.max(1024, this.courseIds.length))
     this.docOf.clear()
     this.courseIds.forEach((id, n) => {
       if (this.alive[n]) this.docOf.set(id, n)
@@ -236,11 +236,15 @@ function availabilityOf(runs: SearchDocument['runs'], today: string): Availabili
   return runs.length === 0 ? [] : courseAvailability(runs, today)
 }
 
-/** FNV-1a of a course id. */
-function idHash(id: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193)
-  return hash >>> 0
+/** The tie-break hashes of course ids, in an array of `length`. */
+function hashes(ids: readonly string[], length: number): Uint32Array {
+  const hashed = new Uint32Array(length)
+  ids.forEach((id, n) => (hashed[n] = fnv1a(id)))
+  return hashed
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(date) / 86_400_000 || 0
 }
 
 export function primary(tag: string): string {

@@ -3,16 +3,16 @@
 
 import { grown } from './typed-arrays.ts'
 
+/** FNV-1a of a text, continuing from `hash` (32 bits, unsigned). */
+export function fnv1a(text: string, hash = 0x811c9dc5): number {
+  let h = hash
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
 /** FNV-1a over both terms: a 32-bit stand-in for the pair (a rare collision only boosts a little). */
 export function pairHash(a: string, b: string): number {
-  let hash = 0x811c9dc5
-  const mix = (text: string) => {
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  }
-  mix(a)
-  hash = Math.imul(hash ^ 1, 0x01000193)
-  mix(b)
-  return hash >>> 0
+  return fnv1a(b, Math.imul(fnv1a(a) ^ 1, 0x01000193))
 }
 
 export class TitlePairs {
