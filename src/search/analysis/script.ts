@@ -24,6 +24,16 @@ export type Script =
   | 'ethiopic'
   | 'other'
 
+/** Scripts written without spaces between words (their words are found by Intl.Segmenter). */
+export const UNSPACED_SCRIPTS: ReadonlySet<string> = new Set<Script>([
+  'han',
+  'kana',
+  'thai',
+  'lao',
+  'khmer',
+  'myanmar',
+])
+
 /** How the word splitter treats a character (one of the constants below). */
 export type CharClass = number
 export const SEPARATOR = 0

@@ -1,6 +1,7 @@
 // Answers a search: matches the query's words (see match.ts), adds the courses found through other
 // languages' names of a concept the query names, then in one pass over them applies the filters,
 // counts facets disjunctively and keeps the best ranked (see facet-counts.ts and ranking.ts).
+import { UNSPACED_SCRIPTS } from '../analysis/script.ts'
 import { collect, facetCounts, newCounts, type Candidates, type FacetCounts } from './facet-counts.ts'
 import { Workspace } from './match.ts'
 import { planQuery } from './query-plan.ts'
@@ -174,12 +175,10 @@ function aliveDocs(index: SearchIndex, own: Buffers): { docs: Int32Array; length
 
 /** Words joined as their scripts write them: Chinese, Japanese, Thai, Lao, Khmer, Burmese without spaces. */
 function joinWords(index: SearchIndex, words: readonly string[]): string {
-  const unspaced = (word: string | undefined) => UNSPACED.has(index.analyzer.scriptOf(word ?? ''))
+  const unspaced = (word: string | undefined) => UNSPACED_SCRIPTS.has(index.analyzer.scriptOf(word ?? ''))
   return words.reduce(
     (text, word, i) =>
       i > 0 && unspaced(words[i - 1]) && unspaced(word) ? text + word : text ? `${text} ${word}` : word,
     '',
   )
 }
-
-const UNSPACED = new Set(['han', 'kana', 'thai', 'lao', 'khmer', 'myanmar'])

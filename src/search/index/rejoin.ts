@@ -6,6 +6,7 @@
 // with the index's vocabulary, and a lone Han character joins the word beside it.
 
 import { isLone, joinsHanGroup } from '../analysis/han-glue.ts'
+import { UNSPACED_SCRIPTS } from '../analysis/script.ts'
 
 export interface QueryWord {
   position: number
@@ -64,7 +65,7 @@ export function compoundParts(word: string, lexicon: Pick<Lexicon, 'known'>): st
 }
 
 /** Scripts Intl.Segmenter splits by dictionary, where a word it does not know falls apart. */
-const SEGMENTED = new Set(['thai', 'lao', 'khmer', 'myanmar'])
+const SEGMENTED = new Set([...UNSPACED_SCRIPTS].filter((script) => script !== 'han' && script !== 'kana'))
 /** Fragments one piece may join: bounds the work of a long run. */
 const MAX_PIECE = 8
 const MIN_PART = 2
