@@ -150,11 +150,13 @@ export class PostingStore {
   }
 
   private ensureTerm(term: number): void {
-    const none = (n: number) => new Int32Array(n).fill(-1)
-    const zero = (n: number) => new Int32Array(n)
+    if (term < this.counts.length) return
     this.first = grown(this.first, term + 1, none)
     this.last = grown(this.last, term + 1, none)
     this.fill = grown(this.fill, term + 1, zero)
     this.counts = grown(this.counts, term + 1, zero)
   }
 }
+
+const none = (n: number): Int32Array => new Int32Array(n).fill(-1)
+const zero = (n: number): Int32Array => new Int32Array(n)
