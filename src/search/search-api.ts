@@ -54,7 +54,7 @@ export const SearchResults = z
       relaxed: z.boolean().meta({ description: 'No course matched every word; these match some.' }),
       facetsApproximate: z.boolean().meta({
         description:
-          'The facet counts are estimates from an even sample of a very large result (more than 40,000 candidate courses), rounded to two significant digits; below that they are exact.',
+          'The facet counts are estimates from an even sample of a very large result (more than 20,000 candidate courses), rounded to two significant digits; below that they are exact.',
       }),
       suggestion: z
         .string()

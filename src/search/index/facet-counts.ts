@@ -16,9 +16,9 @@ import type { TopK } from './top-k.ts'
 export type FacetCounts = Record<FacetName, Record<string, number>>
 
 /** Candidates up to which every one is counted. */
-export const EXACT_COUNTS = 40_000
+export const EXACT_COUNTS = 20_000
 /** Beyond that, runs of this many adjacent candidates are counted: neighbours in memory, read fast. */
-const RUN = 64
+const RUN = 16
 
 /** Documents to rank: text scores (null: browsing, ranked by standing) and which are cross-lingual. */
 export interface Candidates {
@@ -95,11 +95,34 @@ function met(index: SearchIndex, selection: Selection, doc: number): number {
 /** Puts the candidates meeting every requirement in `kept`; returns how many. */
 function keep(index: SearchIndex, candidates: Candidates, selection: Selection, kept: Int32Array): number {
   const { docs, length } = candidates
+  if (selection.allowed) return keepAllowed(index, docs, length, selection, selection.allowed, kept)
   const required = selection.required
   let k = 0
   for (let c = 0; c < length; c++) {
     const doc = docs[c] ?? 0
     if ((required & ~met(index, selection, doc)) === 0) kept[k++] = doc
+  }
+  return k
+}
+
+/** keep() through the bitmap of documents meeting every row filter, and the availability bytes. */
+function keepAllowed(
+  index: SearchIndex,
+  docs: Int32Array,
+  length: number,
+  selection: Selection,
+  allowed: Uint32Array,
+  kept: Int32Array,
+): number {
+  const { availability } = index.facetRows
+  const wanted = selection.availabilityWanted
+  const days = selection.availabilityBit !== 0
+  let k = 0
+  for (let c = 0; c < length; c++) {
+    const doc = docs[c] ?? 0
+    if (((allowed[doc >>> 5] ?? 0) & (1 << (doc & 31))) === 0) continue
+    if (days && ((availability[doc] ?? 0) & wanted) === 0) continue
+    kept[k++] = doc
   }
   return k
 }
@@ -174,10 +197,15 @@ function countRun(
   counts: Counts,
 ): void {
   const { values, starts, ends, availability, facetOf } = index.facetRows
-  const { required, hard } = selection
+  const { required, hard, allowed, availabilityBit, availabilityWanted } = selection
   for (let c = from; c < to; c++) {
     const doc = docs[c] ?? 0
-    const missing = required === 0 ? 0 : required & ~met(index, selection, doc)
+    // Through the bitmap of all row filters, most documents meeting every filter need no more.
+    const all =
+      allowed !== null &&
+      ((allowed[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0 &&
+      (availabilityBit === 0 || ((availability[doc] ?? 0) & availabilityWanted) !== 0)
+    const missing = required === 0 || all ? 0 : required & ~met(index, selection, doc)
     const start = starts[doc] ?? 0
     const end = ends[doc] ?? 0
     const days = availability[doc] ?? 0

@@ -112,3 +112,12 @@ describe('Han words with a character split off', () => {
     expect(lookedUp('阎步克 ', 'zh')).toEqual([{ 阎: 1 }, { 步: 1 }, { 克: 1 }])
   })
 })
+
+describe('title phrases', () => {
+  it('pair adjacent words the index knows, and never a word no course has', () => {
+    index.upsert(doc('ml', 'en', 'Machine learning'))
+    expect(planQuery(index, 'machine learning ', 'en').pairs.size).toBe(1)
+    expect(planQuery(index, 'machine lea', 'en').pairs.size).toBe(0)
+    expect(planQuery(index, 'machine learnin', 'en').pairs.size).toBe(0)
+  })
+})

@@ -107,7 +107,9 @@ export function planQuery(
   for (let i = 1; i < words.length; i++) {
     const [a, b] = [words[i - 1], words[i]]
     if (!a || !b || b.position !== a.position + 1) continue
-    for (const x of a.terms) for (const y of b.terms) pairs.add(pairHash(x, y))
+    // A pair with a word no course has (one still being typed, often) is in no title.
+    const known = (terms: readonly string[]) => terms.filter((t) => index.vocabulary.termId(t) !== undefined)
+    for (const x of known(a.terms)) for (const y of known(b.terms)) pairs.add(pairHash(x, y))
   }
   return { languages, positions, pairs }
 }

@@ -11,7 +11,7 @@ import { FACETS, primary, type FacetName, type SearchIndex } from './search-inde
 export type Filters = Partial<Record<FacetName, readonly string[]>>
 
 /** Candidates beyond which row filters are tested through bitmaps. */
-const BITMAPS_FROM = 20_000
+const BITMAPS_FROM = 10_000
 
 export const AVAILABILITY = -1
 export const HARD = -2
@@ -39,6 +39,8 @@ export interface Selection {
   rowSubtitles: boolean
   /** Over many candidates: the row requirements as bitmaps of the documents meeting them (else none). */
   bitmaps: { bit: number; documents: Uint32Array }[]
+  /** With bitmaps: the documents meeting every row requirement (all bitmaps AND-ed; not to be changed). */
+  allowed: Uint32Array | null
 }
 
 export interface SelectOptions {
@@ -111,6 +113,7 @@ export function select(
       bitmaps.push({ bit, documents: rows.bitmap(meeting, index.documents) })
     }
   return {
+    allowed: allMet(bitmaps),
     passes,
     availabilityBit,
     availabilityWanted,
@@ -123,4 +126,15 @@ export function select(
     rowSubtitles,
     bitmaps,
   }
+}
+
+/** The bitmaps AND-ed: the one bitmap itself when there is one, none when there are none. */
+function allMet(bitmaps: Selection['bitmaps']): Uint32Array | null {
+  const [head, ...rest] = bitmaps
+  if (!head) return null
+  if (rest.length === 0) return head.documents
+  const all = head.documents.slice()
+  for (const { documents } of rest)
+    for (let w = 0; w < all.length; w++) all[w] = (all[w] ?? 0) & (documents[w] ?? 0)
+  return all
 }
