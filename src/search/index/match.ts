@@ -9,6 +9,8 @@ import type { SearchIndex } from './search-index.ts'
 
 /** A course whose title has two query words side by side scores this many times more. */
 export const PHRASE_BOOST = 1.5
+/** Touched more than one document in this many, a clear zeroes every one. */
+const CLEAR_ALL = 8
 
 export class Workspace {
   /** The text score of each document touched. */
@@ -26,6 +28,8 @@ export class Workspace {
   foundCount = 0
   /** One bit per document, for putting `found` in document order. */
   private bits = new Uint32Array(0)
+  /** `found` is in document order already (one word's postings are): no sorting needed. */
+  private inOrder = false
 
   /** Room for `documents` documents (buffers only grow). */
   ensure(documents: number): void {
@@ -54,6 +58,14 @@ export class Workspace {
 
   /** Zeroes what the last match touched. */
   clear(): void {
+    if (this.seenCount * CLEAR_ALL > this.sum.length) {
+      // Zeroing everything in one sweep is faster than finding a large share of it one by one.
+      this.sum.fill(0)
+      this.mask.fill(0)
+      this.seenCount = 0
+      this.foundCount = 0
+      return
+    }
     for (let i = 0; i < this.seenCount; i++) {
       const doc = this.seen[i] ?? 0
       this.sum[doc] = 0
@@ -89,7 +101,7 @@ export class Workspace {
     this.score(index, plan, order, true)
     this.keep((1 << positions) - 1)
     if (this.foundCount > 0 || !relax || positions === 1) {
-      this.sortFound()
+      if (!this.inOrder) this.sortFound()
       return false
     }
     this.clear()
@@ -99,7 +111,7 @@ export class Workspace {
       this.sum[doc] = (this.sum[doc] ?? 0) * (popcount(this.mask[doc] ?? 0) / positions)
     }
     this.keep(0)
-    this.sortFound()
+    if (!this.inOrder) this.sortFound()
     return this.foundCount > 0
   }
 
@@ -197,11 +209,17 @@ export class Workspace {
   /** Lists in `found` the seen documents whose mask covers `all` (0: every seen document). */
   private keep(all: number): void {
     let k = 0
+    let last = -1
+    let inOrder = true
     for (let i = 0; i < this.seenCount; i++) {
       const doc = this.seen[i] ?? 0
-      if (((this.mask[doc] ?? 0) & all) === all) this.found[k++] = doc
+      if (((this.mask[doc] ?? 0) & all) !== all) continue
+      this.found[k++] = doc
+      if (doc < last) inOrder = false
+      last = doc
     }
     this.foundCount = k
+    this.inOrder = inOrder
   }
 }
 
