@@ -57,4 +57,30 @@ describe('the search change log', () => {
     await t.db.deleteFrom('courses').where('id', '=', 'from').execute()
     expect((await changes()).at(-1)?.[0]).toBe('from')
   })
+
+  it('notes every course of an institution whose names change, and none when something else of it does', async () => {
+    await makeCourse(t.deps, { id: 'named-1', institutions: ['tsinghua'] })
+    await makeCourse(t.deps, { id: 'named-2', institutions: ['tsinghua', 'cornell'] })
+    const before = await latest()
+    await t.db
+      .updateTable('institutions')
+      .set({ website: 'https://www.tsinghua.edu.cn/en/' })
+      .where('id', '=', 'tsinghua')
+      .execute()
+    expect(await latest()).toBe(before)
+    const row = await t.db
+      .selectFrom('institutions')
+      .select('names')
+      .where('id', '=', 'tsinghua')
+      .executeTakeFirstOrThrow()
+    const names = { ...JSON.parse(row.names), th: 'มหาวิทยาลัยชิงหฺวา' }
+    await t.db
+      .updateTable('institutions')
+      .set({ names: JSON.stringify(names) })
+      .where('id', '=', 'tsinghua')
+      .execute()
+    const noted = (await changes()).filter(([, seq]) => seq > before).map(([id]) => id)
+    expect(noted).toEqual(expect.arrayContaining(['named-1', 'named-2']))
+    expect(noted).not.toContain('logged')
+  })
 })

@@ -9,6 +9,7 @@ import * as subjectMappings from './2026-11-29-subject-mappings.ts'
 import * as crossListing from './2026-11-29-cross-listing.ts'
 import * as listingOffers from './2026-11-30-listing-offers.ts'
 import * as searchChanges from './2026-11-30-search-changes.ts'
+import * as searchInstitutionNames from './2026-12-01-search-institution-names.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-cross-listing': crossListing,
   '2026-11-30-listing-offers': listingOffers,
   '2026-11-30-search-changes': searchChanges,
+  '2026-12-01-search-institution-names': searchInstitutionNames,
 }
