@@ -1,10 +1,12 @@
 // Courses are also found by the names of their institutions: renaming an institution (or naming it
-// in another language) notes every course of it in the search change log, so every app process
-// re-reads them with the new names, as it does any other change.
+// in another language) notes in the search change log that names changed (RELABEL, first) and then
+// every course of it, so every app process reads the names again and re-reads those courses.
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
 const COURSES_OF = (row: 'NEW') =>
   `SELECT course_id FROM course_institutions WHERE institution_id = ${row}.id`
+/** The change-log entry that says names changed (RELABEL in search-document-repository.ts). */
+const RELABEL = `'*labels*'`
 
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
@@ -13,6 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         `CREATE FUNCTION search_touch_institution() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE c varchar(64);
 BEGIN
+  PERFORM search_note(${RELABEL});
   FOR c IN ${COURSES_OF('NEW')} LOOP
     PERFORM search_note(c);
   END LOOP;
@@ -30,6 +33,8 @@ END $$`,
   await sql
     .raw(
       `CREATE TRIGGER search_institutions_names AFTER UPDATE ON institutions FOR EACH ROW WHEN (OLD.names IS NOT NEW.names) BEGIN
+  INSERT OR REPLACE INTO search_changes (course_id, changed_at)
+  VALUES (${RELABEL}, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
   INSERT OR REPLACE INTO search_changes (course_id, changed_at)
   SELECT course_id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (${COURSES_OF('NEW')});
 END`,
