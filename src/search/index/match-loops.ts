@@ -17,9 +17,10 @@ export function first(
   let s = seenCount
   for (let i = from; i < to; i++) {
     const doc = docs[i] ?? 0
-    if (alive[doc] === 0) continue
     const value = (weights[i] ?? 0) * weight
+    // A document with a mark is alive (only those are marked): only a new one is looked up.
     if (mask[doc] === 0) {
+      if (alive[doc] === 0) continue
       mask[doc] = bit
       sum[doc] = value
       seen[s++] = doc
@@ -45,7 +46,7 @@ export function best(
   let k = count
   for (let i = from; i < to; i++) {
     const doc = docs[i] ?? 0
-    if (alive[doc] === 0 || (known && mask[doc] === 0)) continue
+    if (known ? mask[doc] === 0 : alive[doc] === 0) continue
     const value = (weights[i] ?? 0) * weight
     const before = scratch[doc] ?? 0
     if (before === 0) touched[k++] = doc
