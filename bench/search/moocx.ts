@@ -2,7 +2,9 @@
 // (availability given by a run placed around a fixed day), and queries go through the same search()
 // the API uses.
 import * as analyzer from '../../src/search/analysis/analyze.ts'
+import { withAnalysisPool } from '../../src/search/index/analysis-pool.ts'
 import { search } from '../../src/search/index/evaluate.ts'
+import { addInOrder, inBatches } from '../../src/search/index/parallel-build.ts'
 import { SearchIndex } from '../../src/search/index/search-index.ts'
 import type { SearchDocument, SearchRun } from '../../src/search/search-document.ts'
 import {
@@ -48,12 +50,20 @@ export function toSearchDocument(doc: CourseDoc): SearchDocument {
   }
 }
 
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item)
+}
+
 export const createEngine: EngineFactory = async () => {
   const index = new SearchIndex(analyzer, { subject: () => [], institution: () => [] })
   const engine: Engine = {
     name: 'moocx',
     async build(docs) {
-      for (const doc of docs) index.upsert(toSearchDocument(doc))
+      // As a full build of the service does: texts analyzed in worker threads, one a core.
+      const onFallback = (msg: string) => process.stderr.write(`  moocx: ${msg}\n`)
+      await withAnalysisPool({ analyzer, onFallback }, (pool) =>
+        addInOrder(index, inBatches(mapped(docs, toSearchDocument), 256), pool),
+      )
       index.trim()
       index.refreshAvailability(TODAY)
     },

@@ -89,7 +89,18 @@ export async function searchDocuments(db: Db, courseIds: readonly string[]): Pro
   })
 }
 
-/** Every course id after `after`, in id order, `limit` at a time: how a full build walks the catalog. */
+/** Every course's document, in id order, `batch` at a time: how a full build reads the catalog. */
+export async function* everySearchDocument(db: Db, batch: number): AsyncGenerator<SearchDocument[]> {
+  let after: string | null = null
+  for (;;) {
+    const ids = await courseIdsAfter(db, after, batch)
+    if (ids.length === 0) return
+    yield await searchDocuments(db, ids)
+    after = ids.at(-1) ?? null
+  }
+}
+
+/** Every course id after `after`, in id order, `limit` at a time. */
 export async function courseIdsAfter(db: Db, after: string | null, limit: number): Promise<string[]> {
   let query = db.selectFrom('courses').select('id').orderBy('id').limit(limit)
   if (after !== null) query = query.where('id', '>', after)

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCourse, makeListing } from '../../test/factories.ts'
 import { createTestApp, TODAY, type TestApp } from '../../test/test-app.ts'
@@ -74,6 +75,24 @@ describe('the search service', () => {
     expect(await found('archéologie', 'fr')).toContain('mayas-fr')
     expect(await found('archaeology', 'en')).not.toContain('mayas-fr')
     expect(await found('archaeology', 'en')).toContain('maya-de')
+  })
+
+  it('builds the same index with texts analyzed in worker threads', async () => {
+    for (const [n, language, title] of [
+      [1, 'zh', '机器学习导论'],
+      [2, 'th', 'การเรียนรู้ของเครื่อง'],
+      [3, 'ar', 'مقدمة في التعلم الآلي'],
+      [4, 'ru', 'Электрические машины'],
+    ] as const)
+      await makeCourse(t.deps, { id: `workers-${n}`, language, title, subjects: ['0613', '0311'] })
+    const logged: string[] = []
+    const logger = { ...createLogger('silent'), warn: (msg: string) => logged.push(msg) }
+    const inWorkers = createSearchService({ ...t.deps, logger, analyzer, pollMs: 0, parallelFrom: 0 })
+    expect(await inWorkers.rebuild()).toBe(await search.rebuild())
+    const [a, b] = [inWorkers.index.toState(), search.index.toState()]
+    expect(Object.keys(a).filter((k) => !isDeepStrictEqual(a[k as 'gone'], b[k as 'gone']))).toEqual([])
+    expect(logged).toEqual([])
+    await inWorkers.close()
   })
 
   it('starts from its snapshot and replays only later changes; an unusable snapshot means a build', async () => {

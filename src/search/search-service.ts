@@ -9,11 +9,13 @@ import { listSubjects } from '../subjects/subject-repository.ts'
 import { CrossLingual, loadConcepts } from './cross-lingual.ts'
 import { loadSnapshot, saveSnapshot } from './snapshot.ts'
 import { search, type SearchRequest, type SearchResult } from './index/evaluate.ts'
+import { analyzesLikeWorkers, withAnalysisPool } from './index/analysis-pool.ts'
+import { addInOrder } from './index/parallel-build.ts'
 import { SearchIndex, type Analyzer, type Labels } from './index/search-index.ts'
 import {
   changesSince,
   countCourses,
-  courseIdsAfter,
+  everySearchDocument,
   latestChange,
   REBUILD,
   searchDocuments,
@@ -39,9 +41,13 @@ export interface SearchDeps {
   pollMs: number
   /** Where to keep a snapshot of the index between runs; none: build from the database each start. */
   snapshotFile?: string
+  /** From how many courses a full build analyzes texts in worker threads (default `PARALLEL_FROM`). */
+  parallelFrom?: number
 }
 
 const BATCH = 500
+/** Starting the workers (loading TypeScript) takes a few hundred ms: smaller catalogs are built inline. */
+const PARALLEL_FROM = 5_000
 /** On PostgreSQL a transaction may commit a smaller change number after a larger one was read. */
 const REREAD_MS = 10_000
 
@@ -62,13 +68,16 @@ export function createSearchService(deps: SearchDeps): SearchService {
     concepts ??= new CrossLingual(deps.analyzer, loadConcepts())
     next.crossLingual = concepts
     const from = await latestChange(deps.db)
-    let after: string | null = null
-    for (;;) {
-      const ids = await courseIdsAfter(deps.db, after, BATCH)
-      if (ids.length === 0) break
-      for (const doc of await searchDocuments(deps.db, ids)) next.upsert(doc)
-      after = ids.at(-1) ?? null
-    }
+    const parallel =
+      analyzesLikeWorkers(deps.analyzer) &&
+      (await countCourses(deps.db)) >= (deps.parallelFrom ?? PARALLEL_FROM)
+    const courses = everySearchDocument(deps.db, BATCH)
+    if (!parallel) await addInOrder(next, courses, null)
+    else
+      await withAnalysisPool(
+        { analyzer: deps.analyzer, onFallback: (msg) => deps.logger.warn(msg) },
+        (pool) => addInOrder(next, courses, pool),
+      )
     next.trim()
     index = next
     watermark = from

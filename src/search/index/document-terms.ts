@@ -1,6 +1,8 @@
 // A course's terms with their BM25F weights: every field analyzed in the course's language, term
 // frequencies weighted by field and normalized by field length, then saturated and quantized to a
-// byte; and the hashed pairs of adjacent title terms for the phrase boost.
+// byte; and the hashed pairs of adjacent title terms for the phrase boost. Split in two so that the
+// analysis can run in a worker thread: the texts are gathered where the labels are (`fieldTexts`),
+// then weighed (`weighTerms`, pure).
 import type { SearchDocument } from '../search-document.ts'
 import type { Analyzer, Labels } from './search-index.ts'
 import { pairHash } from './title-pairs.ts'
@@ -16,6 +18,8 @@ const FIELD_NAMES: readonly Field[] = [
   'institutions',
   'description',
 ]
+/** How many fields `fieldTexts` gives. */
+export const FIELD_COUNT = FIELD_NAMES.length
 const K1 = 1.2
 const B = 0.75
 /**
@@ -31,25 +35,46 @@ const TYPICAL_LENGTH: Record<Field, number> = {
   description: 80,
 }
 
-export interface DocumentTerms {
-  /** Term → the surface form it was seen as, and its weight (1–255). */
-  weights: Map<string, { surface: string; weight: number }>
-  titlePairs: number[]
+/**
+ * A course's terms in the order they first occur (title first), each with the surface form it was
+ * first seen as and its weight (1–255); and the hashes of adjacent title terms.
+ */
+export interface WeighedTerms {
+  terms: string[]
+  surfaces: string[]
+  weights: Uint8Array
+  titlePairs: Uint32Array
 }
 
-export function documentTerms(analyzer: Analyzer, labels: Labels, doc: SearchDocument): DocumentTerms {
-  const texts: Record<Field, string[]> = {
-    title: [doc.title],
-    keywords: doc.keywords,
-    subjects: doc.subjects.flatMap((code) => labels.subject(code, doc.language)),
-    instructors: doc.instructors,
-    institutions: doc.institutions.flatMap((id) => labels.institution(id)),
-    description: [doc.summary ?? '', doc.description ?? ''],
-  }
+/** A course's terms as ids in an index's vocabulary, with their weights, and its title pairs. */
+export interface InternedTerms {
+  termIds: ArrayLike<number>
+  weights: ArrayLike<number>
+  titlePairs: ArrayLike<number>
+}
+
+/** The texts of each field of a course, in field order (`FIELD_COUNT` lists), labels looked up. */
+export function fieldTexts(labels: Labels, doc: SearchDocument): string[][] {
+  return [
+    [doc.title],
+    doc.keywords,
+    doc.subjects.flatMap((code) => labels.subject(code, doc.language)),
+    doc.instructors,
+    doc.institutions.flatMap((id) => labels.institution(id)),
+    [doc.summary ?? '', doc.description ?? ''],
+  ]
+}
+
+/** Analyzes the texts of `fieldTexts` in `language` and weighs their terms. */
+export function weighTerms(
+  analyzer: Pick<Analyzer, 'analyze'>,
+  texts: readonly (readonly string[])[],
+  language: string,
+): WeighedTerms {
   const frequencies = new Map<string, { surface: string; tf: number }>()
   const titlePairs: number[] = []
-  for (const field of FIELD_NAMES) {
-    const tokens = texts[field].flatMap((text) => (text ? analyzer.analyze(text, doc.language) : []))
+  FIELD_NAMES.forEach((field, f) => {
+    const tokens = (texts[f] ?? []).flatMap((text) => (text ? analyzer.analyze(text, language) : []))
     const norm = 1 - B + (B * tokens.length) / TYPICAL_LENGTH[field]
     for (const t of tokens) {
       const entry = frequencies.get(t.term) ?? { surface: t.surface, tf: 0 }
@@ -61,9 +86,17 @@ export function documentTerms(analyzer: Analyzer, labels: Labels, doc: SearchDoc
         const [a, b] = [tokens[i - 1], tokens[i]]
         if (a && b && b.position === a.position + 1) titlePairs.push(pairHash(a.term, b.term))
       }
+  })
+  const weighed: WeighedTerms = {
+    terms: [],
+    surfaces: [],
+    weights: new Uint8Array(frequencies.size),
+    titlePairs: Uint32Array.from(titlePairs),
   }
-  const weights = new Map<string, { surface: string; weight: number }>()
-  for (const [term, { surface, tf }] of frequencies)
-    weights.set(term, { surface, weight: Math.max(1, Math.round((255 * tf) / (K1 + tf))) })
-  return { weights, titlePairs }
+  for (const [term, { surface, tf }] of frequencies) {
+    weighed.weights[weighed.terms.length] = Math.max(1, Math.round((255 * tf) / (K1 + tf)))
+    weighed.terms.push(term)
+    weighed.surfaces.push(surface)
+  }
+  return weighed
 }

@@ -8,7 +8,7 @@ import { FacetRows, type FacetRowsState } from './facet-rows.ts'
 import { blend, browseRank, freshnessOn } from './ranking.ts'
 import { grown } from './typed-arrays.ts'
 import { PostingStore, type PostingState } from './posting-list.ts'
-import { documentTerms } from './document-terms.ts'
+import { fieldTexts, weighTerms, type InternedTerms } from './document-terms.ts'
 import { fnv1a, TitlePairs } from './title-pairs.ts'
 import { Vocabulary } from './vocabulary.ts'
 
@@ -69,7 +69,7 @@ export class SearchIndex {
 
   constructor(
     readonly analyzer: Analyzer,
-    private readonly labels: Labels,
+    readonly labels: Labels,
   ) {}
 
   get size(): number {
@@ -86,6 +86,17 @@ export class SearchIndex {
 
   /** Adds a course, or replaces what the index knew of it. */
   upsert(doc: SearchDocument): void {
+    const weighed = weighTerms(this.analyzer, fieldTexts(this.labels, doc), doc.language)
+    const termIds = weighed.terms.map((term, i) => this.vocabulary.intern(term, weighed.surfaces[i] ?? ''))
+    this.add(doc, { termIds, weights: weighed.weights, titlePairs: weighed.titlePairs })
+  }
+
+  /**
+   * Adds a course whose terms were weighed already (`weighTerms` of `fieldTexts` with this index's
+   * analyzer and labels, in a worker) and interned in this index's vocabulary, or replaces what the
+   * index knew of it.
+   */
+  add(doc: SearchDocument, terms: InternedTerms): void {
     this.remove(doc.courseId)
     const n = this.courseIds.length
     this.ensureCapacity(n + 1)
@@ -96,7 +107,9 @@ export class SearchIndex {
     this.popularity[n] = Math.log1p(Math.max(0, doc.enrollments))
     this.freshness[n] = dayNumber(doc.updatedAt)
     this.runs.push(doc.runs)
-    this.indexTexts(n, doc)
+    this.titlePairs.set(n, terms.titlePairs)
+    for (let i = 0; i < terms.termIds.length; i++)
+      this.vocabulary.postings.add(terms.termIds[i] ?? 0, n, terms.weights[i] ?? 1)
     this.facetRows.set(n, {
       language: [primary(doc.language)],
       subject: doc.subjects,
@@ -213,13 +226,6 @@ export class SearchIndex {
       if (this.alive[n]) this.docOf.set(id, n)
     })
     this.availabilityDay = ''
-  }
-
-  private indexTexts(n: number, doc: SearchDocument): void {
-    const { weights, titlePairs } = documentTerms(this.analyzer, this.labels, doc)
-    this.titlePairs.set(n, titlePairs)
-    for (const [term, { surface, weight }] of weights)
-      this.vocabulary.postings.add(this.vocabulary.intern(term, surface), n, weight)
   }
 
   private ensureCapacity(needed: number): void {

@@ -21,14 +21,14 @@ export class TitlePairs {
   private starts: Int32Array = new Int32Array(1024)
   private ends: Int32Array = new Int32Array(1024)
 
-  set(doc: number, hashes: readonly number[]): void {
+  set(doc: number, hashes: ArrayLike<number>): void {
     if (doc >= this.starts.length) {
       this.starts = grown(this.starts, doc + 1, (n) => new Int32Array(n))
       this.ends = grown(this.ends, doc + 1, (n) => new Int32Array(n))
     }
     this.values = grown(this.values, this.used + hashes.length, (n) => new Uint32Array(n))
     this.starts[doc] = this.used
-    for (const h of hashes) this.values[this.used++] = h
+    for (let i = 0; i < hashes.length; i++) this.values[this.used++] = hashes[i] ?? 0
     this.ends[doc] = this.used
   }
 
@@ -64,7 +64,7 @@ export class TitlePairs {
     const next = new TitlePairs()
     for (let old = 0; old < remap.length; old++) {
       const doc = remap[old] ?? -1
-      if (doc >= 0) next.set(doc, [...this.values.subarray(this.starts[old] ?? 0, this.ends[old] ?? 0)])
+      if (doc >= 0) next.set(doc, this.values.subarray(this.starts[old] ?? 0, this.ends[old] ?? 0))
     }
     return next
   }
