@@ -110,6 +110,12 @@ export async function courseIdsAfter(db: Db, after: string | null, limit: number
 /** A change-log entry that is no course: every process that reads it rebuilds its whole index. */
 export const REBUILD = '*rebuild*'
 
+/**
+ * A change-log entry that is no course: the names of an institution changed (a database trigger
+ * writes it, before the institution's courses), so every process reads the labels again.
+ */
+export const RELABEL = '*labels*'
+
 /** Asks every process following the change log to rebuild its index from scratch. */
 export async function requestRebuild(db: Db, now: string): Promise<void> {
   const seq =

@@ -53,6 +53,25 @@ describe('the search service', () => {
     expect(await ids('axolotl')).toEqual([])
   })
 
+  it('finds the courses of a renamed institution by its new name, within the next sync', async () => {
+    await makeCourse(t.deps, { id: 'renamed', title: 'Lichen Ecology', institutions: ['uon'] })
+    await makeListing(t.deps, 'renamed')
+    expect(await ids('lichen')).toEqual(['renamed'])
+    expect(await ids('Kilimanjaro')).toEqual([])
+    const row = await t.db
+      .selectFrom('institutions')
+      .select('names')
+      .where('id', '=', 'uon')
+      .executeTakeFirstOrThrow()
+    const names = { ...JSON.parse(row.names), sw: 'Chuo Kikuu cha Kilimanjaro' }
+    await t.db
+      .updateTable('institutions')
+      .set({ names: JSON.stringify(names) })
+      .where('id', '=', 'uon')
+      .execute()
+    expect(await ids('Kilimanjaro')).toEqual(['renamed'])
+  })
+
   it('rebuilds from scratch when asked through the change log', async () => {
     await ids('anything')
     const before = search.index

@@ -18,6 +18,7 @@ import {
   everySearchDocument,
   latestChange,
   REBUILD,
+  RELABEL,
   searchDocuments,
 } from './search-document-repository.ts'
 
@@ -106,9 +107,11 @@ export function createSearchService(deps: SearchDeps): SearchService {
         total += size
         continue
       }
+      // An institution was renamed: its courses, which come after this, are read with the new names.
+      if (changes.some((c) => c.courseId === RELABEL)) index.labels = await loadLabels(deps.db)
       const docs = await searchDocuments(
         deps.db,
-        changes.map((c) => c.courseId),
+        changes.map((c) => c.courseId).filter((id) => id !== RELABEL),
       )
       const found = new Set(docs.map((d) => d.courseId))
       for (const doc of docs) index.upsert(doc)

@@ -69,7 +69,8 @@ export class SearchIndex {
 
   constructor(
     readonly analyzer: Analyzer,
-    readonly labels: Labels,
+    /** Courses added from now on are found by these labels (see `relabel`). */
+    public labels: Labels,
   ) {}
 
   get size(): number {
