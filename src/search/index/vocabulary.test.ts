@@ -49,3 +49,26 @@ describe('typo candidates', () => {
     expect([...restored.candidates('sicologia', 1)]).toContain('psicologia')
   })
 })
+
+describe('completions', () => {
+  it('are the most frequent surfaces with the prefix, ties in alphabetical order, at most the limit', () => {
+    const vocabulary = vocabularyOf(['data', 'database', 'datum', 'date', 'dative', 'day', 'dog'])
+    // Frequencies: database 3, date 2, data 2, the rest 1.
+    let doc = 0
+    for (const [surface, times] of [
+      ['database', 3],
+      ['date', 2],
+      ['data', 2],
+      ['datum', 1],
+      ['dative', 1],
+    ] as const) {
+      const [id] = vocabulary.termsOfSurface(surface)
+      for (let i = 0; i < times; i++) vocabulary.postings.add(id ?? -1, doc++, 1)
+    }
+    expect(vocabulary.withPrefix('dat', 10)).toEqual(['database', 'data', 'date', 'dative', 'datum'])
+    expect(vocabulary.withPrefix('dat', 3)).toEqual(['database', 'data', 'date'])
+    expect(vocabulary.withPrefix('dat', 4)).toEqual(['database', 'data', 'date', 'dative'])
+    expect(vocabulary.withPrefix('dat', 0)).toEqual([])
+    expect(vocabulary.withPrefix('x', 5)).toEqual([])
+  })
+})

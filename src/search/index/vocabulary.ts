@@ -77,13 +77,21 @@ export class Vocabulary {
   /** Surfaces starting with `prefix`, most frequent first, at most `limit`. */
   withPrefix(prefix: string, limit: number): string[] {
     const bucket = this.bucket(prefix)
-    const found: string[] = []
+    // The best `limit` so far, most frequent first: a short prefix starts thousands of surfaces,
+    // and sorting them all (working out frequencies again in every comparison) cost milliseconds.
+    const best: { surface: string; frequency: number }[] = []
     for (let i = lowerBound(bucket, prefix); i < bucket.length; i++) {
       const surface = bucket[i] ?? ''
       if (!surface.startsWith(prefix)) break
-      found.push(surface)
+      const frequency = this.frequency(surface)
+      if (best.length === limit && frequency <= (best[limit - 1]?.frequency ?? 0)) continue
+      // Surfaces come in sorted order: among equal frequencies the one already kept comes first.
+      let at = best.length
+      while (at > 0 && (best[at - 1]?.frequency ?? 0) < frequency) at--
+      best.splice(at, 0, { surface, frequency })
+      if (best.length > limit) best.pop()
     }
-    return found.sort((a, b) => this.frequency(b) - this.frequency(a) || (a < b ? -1 : 1)).slice(0, limit)
+    return best.map((b) => b.surface)
   }
 
   /**
