@@ -101,7 +101,7 @@ export async function* everySearchDocument(db: Db, batch: number): AsyncGenerato
 }
 
 /** Every course id after `after`, in id order, `limit` at a time. */
-export async function courseIdsAfter(db: Db, after: string | null, limit: number): Promise<string[]> {
+async function courseIdsAfter(db: Db, after: string | null, limit: number): Promise<string[]> {
   let query = db.selectFrom('courses').select('id').orderBy('id').limit(limit)
   if (after !== null) query = query.where('id', '>', after)
   return (await query.execute()).map((r) => r.id)

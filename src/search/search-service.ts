@@ -109,14 +109,13 @@ export function createSearchService(deps: SearchDeps): SearchService {
       }
       // An institution was renamed: its courses, which come after this, are read with the new names.
       if (changes.some((c) => c.courseId === RELABEL)) index.labels = await loadLabels(deps.db)
-      const docs = await searchDocuments(
-        deps.db,
-        changes.map((c) => c.courseId).filter((id) => id !== RELABEL),
-      )
+      // The change log's own entries name no course: nothing to read or remove for them.
+      const courses = changes.map((c) => c.courseId).filter((id) => id !== RELABEL && id !== REBUILD)
+      const docs = await searchDocuments(deps.db, courses)
       const found = new Set(docs.map((d) => d.courseId))
       for (const doc of docs) index.upsert(doc)
+      for (const id of courses) if (!found.has(id)) index.remove(id)
       for (const c of changes) {
-        if (!found.has(c.courseId)) index.remove(c.courseId)
         watermark = Math.max(watermark, c.seq)
         if (reread) applied.set(c.courseId, c.seq)
       }
