@@ -49,3 +49,18 @@ export async function makeRun(
 ): Promise<Run> {
   return createRun(deps, listingId, RunCreate.parse({ pacing: 'instructor', ...overrides }), TODAY)
 }
+
+/** Gives an institution a name in one more language, by straight SQL (as another process would). */
+export async function nameInstitution(deps: Deps, id: string, language: string, name: string): Promise<void> {
+  const row = await deps.db
+    .selectFrom('institutions')
+    .select('names')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
+  const names: unknown = JSON.parse(row.names)
+  await deps.db
+    .updateTable('institutions')
+    .set({ names: JSON.stringify({ ...(typeof names === 'object' ? names : {}), [language]: name }) })
+    .where('id', '=', id)
+    .execute()
+}

@@ -1,7 +1,7 @@
 // The search change log: triggers note every course whose search document may have changed, with
 // a sequence number that grows, on SQLite and PostgreSQL alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeCourse, makeListing, makeRun } from '../../test/factories.ts'
+import { makeCourse, makeListing, makeRun, nameInstitution } from '../../test/factories.ts'
 import { createTestApp, type TestApp } from '../../test/test-app.ts'
 
 let t: TestApp
@@ -68,17 +68,7 @@ describe('the search change log', () => {
       .where('id', '=', 'tsinghua')
       .execute()
     expect(await latest()).toBe(before)
-    const row = await t.db
-      .selectFrom('institutions')
-      .select('names')
-      .where('id', '=', 'tsinghua')
-      .executeTakeFirstOrThrow()
-    const names = { ...JSON.parse(row.names), th: 'มหาวิทยาลัยชิงหฺวา' }
-    await t.db
-      .updateTable('institutions')
-      .set({ names: JSON.stringify(names) })
-      .where('id', '=', 'tsinghua')
-      .execute()
+    await nameInstitution(t.deps, 'tsinghua', 'th', 'มหาวิทยาลัยชิงหฺวา')
     const noted = (await changes()).filter(([, seq]) => seq > before).map(([id]) => id)
     // First that names changed (every process reads them again), then the courses.
     expect(noted[0]).toBe('*labels*')

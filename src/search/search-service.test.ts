@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeCourse, makeListing } from '../../test/factories.ts'
+import { makeCourse, makeListing, nameInstitution } from '../../test/factories.ts'
 import { createTestApp, TODAY, type TestApp } from '../../test/test-app.ts'
 import { createLogger } from '../shared/logger.ts'
 import * as analyzer from './analysis/analyze.ts'
@@ -58,17 +58,7 @@ describe('the search service', () => {
     await makeListing(t.deps, 'renamed')
     expect(await ids('lichen')).toEqual(['renamed'])
     expect(await ids('Kilimanjaro')).toEqual([])
-    const row = await t.db
-      .selectFrom('institutions')
-      .select('names')
-      .where('id', '=', 'uon')
-      .executeTakeFirstOrThrow()
-    const names = { ...JSON.parse(row.names), sw: 'Chuo Kikuu cha Kilimanjaro' }
-    await t.db
-      .updateTable('institutions')
-      .set({ names: JSON.stringify(names) })
-      .where('id', '=', 'uon')
-      .execute()
+    await nameInstitution(t.deps, 'uon', 'sw', 'Chuo Kikuu cha Kilimanjaro')
     expect(await ids('Kilimanjaro')).toEqual(['renamed'])
   })
 
