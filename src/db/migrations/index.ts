@@ -10,6 +10,7 @@ import * as crossListing from './2026-11-29-cross-listing.ts'
 import * as listingOffers from './2026-11-30-listing-offers.ts'
 import * as searchChanges from './2026-11-30-search-changes.ts'
 import * as searchInstitutionNames from './2026-12-01-search-institution-names.ts'
+import * as publicationChanges from './2026-12-02-publication-changes.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-listing-offers': listingOffers,
   '2026-11-30-search-changes': searchChanges,
   '2026-12-01-search-institution-names': searchInstitutionNames,
+  '2026-12-02-publication-changes': publicationChanges,
 }
