@@ -113,6 +113,7 @@ export async function createCourse(
         instructors: JSON.stringify(input.instructors),
         subtitle_languages: JSON.stringify(input.subtitleLanguages),
         translation_group: input.translationGroup ?? null,
+        license: input.license ?? null,
         origin,
         created_at: now,
         updated_at: now,
@@ -148,6 +149,7 @@ export async function updateCourse(
           subtitle_languages: JSON.stringify(patch.subtitleLanguages),
         }),
         ...(patch.translationGroup !== undefined && { translation_group: patch.translationGroup }),
+        ...(patch.license !== undefined && { license: patch.license }),
         updated_at: deps.now().toISOString(),
       })
       .where('id', '=', id)
@@ -248,6 +250,7 @@ async function toCourses(db: Db, rows: CourseRow[], today: string): Promise<Cour
       instructors: StringList.parse(JSON.parse(row.instructors)),
       subtitleLanguages: StringList.parse(JSON.parse(row.subtitle_languages)),
       translationGroup: row.translation_group,
+      license: row.license,
       origin: Origin.parse(row.origin),
       institutions: institutions.filter((i) => i.course_id === row.id).map((i) => i.institution_id),
       subjects: subjects.filter((s) => s.course_id === row.id).map((s) => s.subject_code),

@@ -88,6 +88,10 @@ export const Course = z
     instructors: z.array(z.string()),
     subtitleLanguages: z.array(z.string()),
     translationGroup: z.string().nullable(),
+    license: z
+      .string()
+      .nullable()
+      .meta({ description: 'SPDX licence identifier (CC-BY-SA-4.0) or "proprietary"; null: not stated' }),
     origin: Origin.meta({ description: '"demo" marks the seeded demonstration catalog' }),
     institutions: z.array(z.string()),
     subjects: z.array(z.string()).meta({ description: 'ISCED-F 2013 codes' }),
@@ -99,6 +103,15 @@ export const Course = z
   })
   .meta({ id: 'Course' })
 export type Course = z.infer<typeof Course>
+
+/** An SPDX licence identifier (`CC-BY-4.0`, `MIT`) or `proprietary`. */
+export const License = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9.+-]{0,63}$/,
+    'must be an SPDX licence identifier such as CC-BY-4.0, or proprietary',
+  )
 
 const SubjectCode = z.string().regex(/^\d{2,4}$/, 'must be an ISCED-F 2013 code such as 0613')
 
@@ -116,6 +129,7 @@ export const CourseCreate = z
     instructors: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
     subtitleLanguages: z.array(LanguageTag).max(50).default([]),
     translationGroup: Slug.nullable().optional(),
+    license: License.nullable().optional(),
     institutions: z.array(Slug).min(1, 'a course needs at least one institution').max(20),
     subjects: z.array(SubjectCode).max(20).default([]),
   })

@@ -48,6 +48,8 @@ export interface CourseTable {
   /** JSON array of BCP-47 tags. */
   subtitle_languages: string
   translation_group: string | null
+  /** SPDX licence identifier (`CC-BY-4.0`) or `proprietary`; null when the feed does not say. */
+  license: string | null
   origin: string
   created_at: string
   updated_at: string

@@ -1,7 +1,8 @@
 // The change log also dates published records (OAI-PMH datestamps, MOOChub and feeds): a listing's
 // URL and a run's enrollment dates are published, so changing them now notes the course too. An
 // index on (changed_at, course_id) lets harvesters ask for what changed since a date, and courses
-// that predate the log get an entry, so every course has a datestamp.
+// that predate the log get an entry, so every course has a datestamp. Courses get a licence (an SPDX
+// identifier, or `proprietary`), which the open formats carry.
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
 const LISTING_COLUMNS = [
@@ -36,6 +37,7 @@ const COURSE_OF: Record<string, (row: 'NEW' | 'OLD') => string> = {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('courses').addColumn('license', 'varchar(64)').execute()
   await watch(db, AFTER)
   await db.schema
     .createIndex('search_changes_changed_at')
@@ -55,6 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('search_changes_changed_at').execute()
   await watch(db, BEFORE)
+  await db.schema.alterTable('courses').dropColumn('license').execute()
 }
 
 /** Replaces the update triggers of listings and runs with ones watching `columns`. */
