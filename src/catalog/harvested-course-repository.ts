@@ -245,6 +245,7 @@ function courseColumns(record: HarvestRecord) {
     instructors: JSON.stringify(record.instructors),
     subtitle_languages: JSON.stringify(record.subtitleLanguages),
     keywords: record.keywords.length ? JSON.stringify(record.keywords) : null,
+    license: record.license ?? null,
   }
 }
 

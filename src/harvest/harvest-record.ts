@@ -41,6 +41,8 @@ export interface HarvestRecord {
   price: Money | null
   /** Learners enrolled in the listing, where the feed says (course-discovery `enrollment_count`). */
   enrollments?: number | null
+  /** SPDX identifier or `proprietary` (normalize-license.ts); absent when the feed names none. */
+  license?: string | null
   runs: HarvestedRun[]
 }
 
@@ -51,6 +53,14 @@ export interface Rejected {
 
 /** `deleted`: the feed says the record was removed upstream (OAI-PMH deleted records, push withdrawals). */
 export type ParseResult = { record: HarvestRecord } | { rejected: Rejected } | { deleted: string }
+
+/**
+ * `{ license }` when the feed names one, else nothing: a record without a licence keeps the content
+ * hash it had before records carried licences, so nothing is rewritten for it.
+ */
+export function licenseField(license: string | null): { license?: string } {
+  return license ? { license } : {}
+}
 
 /** A hash of everything moocx keeps from a record: equal hashes mean nothing to write. */
 export function contentHash(record: HarvestRecord): string {

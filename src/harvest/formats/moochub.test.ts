@@ -156,6 +156,7 @@ describe('harvesting a MOOChub v3 platform', () => {
       weeks: 8,
       course_number: `mooc${sourceCount * 1000 + 1}`,
       instructors: ['Martin Ebner', 'Sandra Schön'],
+      license: 'CC-BY-SA-4.0',
     })
     expect(c.description).toMatch(/^Der Kurs \d+ führt in das Thema ein\. Mit Videos, Quizzes/)
     expect(c.description_html).toContain('<strong>Videos</strong>')
@@ -330,6 +331,23 @@ describe('harvesting a MOOChub v3 platform', () => {
     expect((await harvested(idOf(1))).course.title).toBe('Ein neuer Name')
   })
 
+  it('keeps the licence a course states, and follows it when it changes or goes', async () => {
+    const licensed = (i: number, license: unknown) => course(i, { license })
+    hub.courses = [
+      licensed(0, [{ identifier: 'proprietary', url: null }]),
+      licensed(1, [{ identifier: 'cc-by-4.0', url: 'https://spdx.org/licenses/CC-BY-4.0.html' }]),
+      licensed(2, undefined),
+      licensed(3, [{ identifier: 'Custom', url: 'https://creativecommons.org/licenses/by-nc/4.0/' }]),
+    ]
+    await harvestSource(deps, sourceId)
+    const licenses = async () =>
+      Promise.all([0, 1, 2, 3].map(async (i) => (await harvested(idOf(i))).course.license))
+    expect(await licenses()).toEqual(['proprietary', 'CC-BY-4.0', null, 'CC-BY-NC-4.0'])
+    hub.courses = [licensed(0, undefined), licensed(1, 'MIT'), licensed(2, undefined), hub.courses[3]]
+    expect(await harvestSource(deps, sourceId)).toMatchObject({ updated: 2, unchanged: 2 })
+    expect(await licenses()).toEqual([null, 'MIT', null, 'CC-BY-NC-4.0'])
+  })
+
   it('rejects records missing required fields with a reason, keeping the good ones', async () => {
     const without = (key: string, attributes: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(attributes).filter(([k]) => k !== key))
@@ -499,6 +517,71 @@ describe('MOOChub records and pages', () => {
       ctx,
     )
     expect(result).toMatchObject({ record: { subjects: ['0611'], level: 'intermediate' } })
+  })
+
+  it('reads the licence from v3 license[] or v2 courseLicenses[], and nothing from garbage', () => {
+    const licenseOf = (attributes: Record<string, unknown>) => {
+      const result = moochub.parseRecord(moochubCourse(1, attributes), ctx)
+      if (!('record' in result)) throw new Error('should be accepted')
+      return result.record.license ?? null
+    }
+    expect(licenseOf({})).toBe('CC-BY-SA-4.0')
+    expect(licenseOf({ license: [{ identifier: 'CC0-1.0', url: null }] })).toBe('CC0-1.0')
+    expect(licenseOf({ license: 'https://creativecommons.org/licenses/by-nd/3.0/de/' })).toBe(
+      'CC-BY-ND-3.0-DE',
+    )
+    expect(
+      licenseOf({
+        license: undefined,
+        courseLicenses: [{ id: 'Proprietary', url: null, name: 'Proprietary License' }],
+      }),
+    ).toBe('proprietary')
+    const v2 = moochub.parseRecord(toV2(moochubCourse(1)), ctx)
+    expect(v2).toMatchObject({ record: { license: 'CC-BY-SA-4.0' } })
+    for (const license of [null, 42, 'x'.repeat(100_000), [{ identifier: { a: 1 } }], [[['MIT']]], 'Frei']) {
+      const result = moochub.parseRecord(moochubCourse(1, { license }), ctx)
+      expect(result, JSON.stringify(license).slice(0, 40)).toMatchObject({ record: {} })
+      expect('record' in result && 'license' in result.record).toBe(false)
+    }
+  })
+
+  it("maps an organization whose url is an institution page on the source's host, as another moocx node writes it", () => {
+    const creator = (name: string, url: string | null, identifier?: string) => ({
+      type: 'Organization',
+      name,
+      url,
+      identifier,
+    })
+    const institutionsOf = (creators: unknown[]) => {
+      const result = moochub.parseRecord(moochubCourse(1, { creator: creators, publisher: creators[0] }), ctx)
+      return 'record' in result ? result.record.institutions : result
+    }
+    expect(
+      institutionsOf([creator('Graz University of Technology', 'https://imoox.example/institutions/tugraz')]),
+    ).toEqual(['tugraz'])
+    expect(
+      institutionsOf([
+        creator('Universität Graz', null),
+        creator('X', null, 'https://imoox.example/institutions/tugraz/'),
+      ]),
+    ).toEqual(['uni-graz', 'tugraz'])
+    for (const url of [
+      'https://elsewhere.example/institutions/tugraz',
+      'https://imoox.example/institutions/unknown',
+      'https://imoox.example/institutions/tugraz/courses',
+      'javascript:alert(1)',
+      'not a url',
+    ])
+      expect(institutionsOf([creator('Somebody', url)]), url).toMatchObject({ rejected: {} })
+  })
+
+  it('takes the level another moocx node states in the resource meta', () => {
+    const withMeta = (meta: unknown) => ({ ...moochubCourse(1), meta })
+    expect(moochub.parseRecord(withMeta({ level: 'advanced' }), ctx)).toMatchObject({
+      record: { level: 'advanced' },
+    })
+    for (const meta of [{ level: 'expert' }, { level: 3 }, 'advanced', null])
+      expect(moochub.parseRecord(withMeta(meta), ctx)).toMatchObject({ record: { level: null } })
   })
 
   it("refuses a page without a JSON:API data array, quoting the platform's error", () => {

@@ -1,8 +1,9 @@
 // MOOChub, the JSON:API course feed of German-speaking MOOC platforms (`GET {api}/courses?page=N`): one
 // record per course, its runs given as start dates; v3 (`type: "Course"`) is asked for, v2 read as well.
 import { z } from 'zod'
-import type { Level } from '../../catalog/course.ts'
+import { Level } from '../../catalog/course.ts'
 import { absoluteUrl } from '../absolute-url.ts'
+import { licenseField } from '../harvest-record.ts'
 import { parseWorkload } from '../normalize-effort.ts'
 import { normalizeLanguages } from '../normalize-language.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
@@ -20,7 +21,9 @@ import {
   pageJson,
   recordLanguage,
 } from './connector.ts'
+import { moochubLicense } from './moochub-license.ts'
 import { moochubOffer } from './moochub-offer.ts'
+import { moocxInstitutionId, Party, peopleOf } from './moochub-parties.ts'
 import { runsOf, weeksOf } from './moochub-runs.ts'
 import { sameOriginNext } from './next-link.ts'
 
@@ -39,8 +42,6 @@ function many<T extends z.ZodType>(item: T) {
 }
 
 const text = z.string().nullable().optional().catch(null)
-/** A v3 Person or Organization, a v2 instructor, partner institute or MOOC provider. */
-const Party = z.object({ name: z.string(), type: text })
 const Label = z.object({ name: z.string() })
 const Alignment = z.object({
   educationalFramework: text,
@@ -90,7 +91,14 @@ const Resource = z.object({
     educationalLevel: many(EducationalLevel),
     access: z.unknown().optional(),
     offer: z.unknown().optional(),
+    license: z.unknown().optional(),
+    courseLicenses: z.unknown().optional(),
   }),
+  // What moocx says beyond MOOChub, in the resource's JSON:API `meta` (publish/moochub).
+  meta: z
+    .object({ level: Level.optional().catch(undefined) })
+    .optional()
+    .catch(undefined),
 })
 type Attributes = z.infer<typeof Resource>['attributes']
 
@@ -129,15 +137,15 @@ export const moochub: Connector = {
     if (!title) return rejected(id, 'the course has no name')
     const url = absoluteUrl(a.url, ctx.source.baseUrl)
     if (!url) return rejected(id, 'no usable course URL')
+    const parties = [a.creator, a.publisher, a.partnerInstitute, a.partnerInstitutes, a.moocProvider].flat()
     const orgs = [
-      ...new Set(
-        [a.creator, a.publisher, a.partnerInstitute, a.partnerInstitutes, a.moocProvider]
-          .flat()
-          .map((o) => htmlToText(o.name).slice(0, 100))
-          .filter((name) => name !== ''),
-      ),
+      ...new Set(parties.map((o) => htmlToText(o.name).slice(0, 100)).filter((name) => name !== '')),
     ]
-    const institutions = institutionsOf(ctx, orgs)
+    const institutions = institutionsOf(
+      ctx,
+      orgs,
+      parties.flatMap((p) => moocxInstitutionId(p, ctx) ?? []),
+    )
     if (!institutions) {
       const quoted = orgs.slice(0, 5).map((o) => `"${o}"`)
       const named = orgs.length > 0 ? `none of ${quoted.join(', ')} is` : 'no organization is'
@@ -158,12 +166,13 @@ export const moochub: Connector = {
       institutions,
       subjects: subjectsOf(a, ctx),
       keywords: keywordWords(a.keywords.filter((k) => !/^(mooc|self[-\s]?paced|selbstlern)/i.test(k))),
-      level: levelOf(a),
+      level: parsed.data.meta?.level ?? levelOf(a),
       effortHoursPerWeek: parseWorkload(a.workload).hoursPerWeek ?? null,
       weeks: weeksOf(a.duration, runs),
       instructors: peopleOf([...a.instructor, ...a.instructors]),
       subtitleLanguages: [],
       ...moochubOffer(a.access, a.offer),
+      ...licenseField(moochubLicense(a.license, a.courseLicenses)),
       runs,
     })
   },
@@ -183,10 +192,13 @@ function recordKeyOf(raw: unknown): string | null {
   return typeof raw.id === 'string' || typeof raw.id === 'number' ? String(raw.id).slice(0, 255) : null
 }
 
-/** Every organization name the source maps, in order; else the platform's operator. */
-function institutionsOf(ctx: ParseContext, names: string[]): string[] | undefined {
+/**
+ * Every organization name the source maps, in order, with the institutions another moocx node names
+ * by id; else the platform's operator.
+ */
+function institutionsOf(ctx: ParseContext, names: string[], ids: string[]): string[] | undefined {
   const mappedOnly = { ...ctx, platform: { ...ctx.platform, institutionId: null } }
-  const found = new Set(names.flatMap((name) => institutionsFor(mappedOnly, name) ?? []))
+  const found = new Set([...names.flatMap((name) => institutionsFor(mappedOnly, name) ?? []), ...ids])
   return found.size > 0 ? [...found] : institutionsFor(ctx, undefined)
 }
 
@@ -211,27 +223,4 @@ function levelOf(a: Attributes): Level | null {
   if (!first) return null
   const names = [...first.name.map((n) => n.name), ...first.alternateName].join(' ')
   return LEVELS.find(([, pattern]) => pattern.test(names))?.[0] ?? null
-}
-
-/**
- * Names of the people teaching, entities decoded; organizations left out. One field naming two people
- * (`Sandra Schön &amp; Martin Ebner`) gives both.
- */
-function peopleOf(parties: z.infer<typeof Party>[]): string[] {
-  const names = parties
-    .filter((p) => p.type !== 'Organization')
-    .flatMap((p) => splitNames(htmlToText(p.name)))
-    .map((name) => name.slice(0, 200))
-  return [...new Set(names)].slice(0, 30)
-}
-
-function splitNames(name: string): string[] {
-  return name
-    .split(/\s*;\s*/)
-    .flatMap((part) => {
-      const people = part.split(/\s+(?:&|und|and)\s+/)
-      // `Schön & Ebner` or `Müller und Sohn`: not two full names, so not split.
-      return people.every((p) => /\S\s+\S/.test(p)) ? people : [part]
-    })
-    .filter((p) => p !== '')
 }
