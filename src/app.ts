@@ -1,5 +1,6 @@
 // Composition root of the web process: wires the database, clock and logger into the routers.
 import { Hono } from 'hono'
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './config.ts'
 import { secureHeaders } from 'hono/secure-headers'
 import { mountApi } from './api/api.ts'
 import { catalogPages } from './catalog/catalog-pages.tsx'
@@ -7,6 +8,7 @@ import { consolePages } from './console/console-pages.tsx'
 import type { AppEnv } from './http/env.ts'
 import { errorHandler, notFoundHandler } from './http/error-handler.ts'
 import { localeMiddleware } from './http/locale-middleware.ts'
+import { useReadPolicies } from './http/read-endpoints.ts'
 import { assets } from './http/assets.ts'
 import { institutionsPages } from './institutions/institutions-pages.tsx'
 import type { Deps } from './shared/deps.ts'
@@ -15,12 +17,20 @@ import * as analyzer from './search/analysis/analyze.ts'
 import { createSearchService, type SearchService } from './search/search-service.ts'
 import { searchPages } from './search/search-pages.tsx'
 import { sitePages } from './site/site-pages.tsx'
+import { webDiscovery } from './publish/web/web-discovery.ts'
+import { oaiApi } from './publish/oai/oai-api.ts'
 
 export interface AppDeps extends Deps {
   logger: Logger
   publicUrl: string
+  /** Who answers for the repository (OAI-PMH Identify); admin@ the public host when not given. */
+  adminEmail?: string
+  /** Records per OAI-PMH list response (tests use small pages). */
+  oaiPageSize?: number
   /** The process's search index; made here (built on first use) when not given. */
   search?: SearchService
+  /** Per-client limits of the expensive read endpoints; the defaults of src/config.ts when not given. */
+  rateLimits?: RateLimits
 }
 
 export function createApp(deps: AppDeps): Hono<AppEnv> {
@@ -38,8 +48,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   })
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
   app.use(localeMiddleware)
+  useReadPolicies(app, { now: deps.now, rateLimits: deps.rateLimits ?? DEFAULT_RATE_LIMITS })
   app.route('/assets', assets())
   mountApi(app, { ...deps, search })
+  app.route(
+    '/',
+    oaiApi({ ...deps, adminEmail: deps.adminEmail ?? `admin@${new URL(deps.publicUrl).hostname}` }),
+  )
+  app.route('/', webDiscovery(deps))
   app.route('/', sitePages(deps))
   app.route('/', catalogPages(deps))
   app.route('/', searchPages({ ...deps, search }))

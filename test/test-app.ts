@@ -1,5 +1,5 @@
 // Builds the real app on a fresh test database with a fixed clock and predictable ids.
-import { createApp } from '../src/app.ts'
+import { createApp, type AppDeps } from '../src/app.ts'
 import type { Db } from '../src/db/schema.ts'
 import { createApiKey } from '../src/auth/api-key-repository.ts'
 import type { Deps } from '../src/shared/deps.ts'
@@ -31,11 +31,19 @@ export async function createRegistryDb(): Promise<TestDb> {
   return testDb
 }
 
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+/** `app` overrides what the app is built with: a real clock for what compares with database time, page sizes. */
+export async function createTestApp(
+  options: { demo?: boolean; app?: Partial<AppDeps> } = {},
+): Promise<TestApp> {
   const testDb = await createTestDb()
-  const deps = testDeps(testDb.db)
+  const deps = { ...testDeps(testDb.db), ...(options.app?.now && { now: options.app.now }) }
   await seedAll(deps, { demo: options.demo ?? false })
-  const app = createApp({ ...deps, logger: createLogger('silent'), publicUrl: 'http://moocx.test' })
+  const app = createApp({
+    ...deps,
+    logger: createLogger('silent'),
+    publicUrl: 'http://moocx.test',
+    ...options.app,
+  })
   const { key: adminKey } = await createApiKey(deps, {
     name: 'test admin',
     role: 'alliance-admin',
