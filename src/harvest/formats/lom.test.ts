@@ -81,6 +81,39 @@ describe('describeLom', () => {
   })
 })
 
+describe('the licence of a LOM record', () => {
+  const rights = (inner: string) => lom(`<rights>${inner}</rights>`).license
+  const restrictions = (value: string) =>
+    `<copyrightAndOtherRestrictions><source>LOMv1.0</source><value>${value}</value></copyrightAndOtherRestrictions>`
+
+  it('reads a CC URL or SPDX id in rights/description, in either binding', () => {
+    expect(
+      rights(`${restrictions('yes')}<description><string language="de">Dieses Werk steht unter
+        https://creativecommons.org/licenses/by-sa/4.0/deed.de</string></description>`),
+    ).toBe('CC-BY-SA-4.0')
+    expect(rights('<description><langstring xml:lang="en">CC BY 4.0</langstring></description>')).toBe(
+      'CC-BY-4.0',
+    )
+    expect(rights('<description><string language="en">All rights reserved</string></description>')).toBe(
+      'proprietary',
+    )
+  })
+
+  it('reads a licence a profile puts in copyrightAndOtherRestrictions', () => {
+    expect(rights(restrictions('https://creativecommons.org/publicdomain/zero/1.0/'))).toBe('CC0-1.0')
+    expect(rights(restrictions('CC-BY-NC-ND-3.0-DE'))).toBe('CC-BY-NC-ND-3.0-DE')
+  })
+
+  it('says nothing for yes or no, free text, no rights at all or a huge description', () => {
+    expect(rights(restrictions('yes'))).toBeNull()
+    expect(rights(restrictions('no'))).toBeNull()
+    expect(rights('<description><string language="en">Ask the author</string></description>')).toBeNull()
+    expect(lom('<general><title><string>x</string></title></general>').license).toBeNull()
+    const huge = `https://creativecommons.org/licenses/by/4.0/ ${'x'.repeat(50_000)}`
+    expect(rights(`<description><string language="en">${huge}</string></description>`)).toBeNull()
+  })
+})
+
 describe('lomAccess', () => {
   const access = (rights: string) =>
     lomAccess(parseXml(`<lom xmlns="http://ltsc.ieee.org/xsd/LOM"><rights>${rights}</rights></lom>`, 'x'))

@@ -2,6 +2,7 @@
 // into what it says about the resource: multilingual strings, vCard contributors, ISCED-F taxa, learning time, cost.
 import type { Access } from '../../catalog/course.ts'
 import { parseDuration, parseEffort } from '../normalize-effort.ts'
+import { firstLicense } from '../normalize-license.ts'
 import { attr, child, path, texts, type Described, type LangText, type XmlElement } from './oai-pmh-xml.ts'
 
 /** `lom` is the `<lom>` element inside `<metadata>`. */
@@ -15,7 +16,21 @@ export function describeLom(lom: XmlElement): Described {
     organizations: contributors(lom),
     urls: [...texts(path(lom, 'technical', 'location')), ...identifiers],
     ...learningTime(path(lom, 'educational', 'typicalLearningTime')[0]),
+    license: lomLicense(lom),
   }
+}
+
+/**
+ * The licence `rights` names: in its description (a CC URL or SPDX identifier in the text), or as the
+ * value of copyrightAndOtherRestrictions where a profile puts one there instead of `yes`/`no`.
+ */
+function lomLicense(lom: XmlElement): string | null {
+  const restrictions = path(lom, 'rights', 'copyrightAndOtherRestrictions').map((e) => child(e, 'value') ?? e)
+  return firstLicense(
+    [...langStrings(path(lom, 'rights', 'description')), ...langStrings(restrictions)]
+      .slice(0, 20)
+      .map((s) => s.text),
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 // Reads an `oai_dc` record (simple Dublin Core: 15 optional, repeatable elements) into what it says
 // about the resource; choosing and normalizing values is left to the OAI-PMH connector.
+import { firstLicense } from '../normalize-license.ts'
 import { attr, childrenNamed, texts, type Described, type LangText, type XmlElement } from './oai-pmh-xml.ts'
 
 /** `dc` is the `<oai_dc:dc>` element inside `<metadata>`. */
@@ -16,6 +17,8 @@ export function describeDc(dc: XmlElement): Described {
     urls: texts(values('identifier')),
     hoursPerWeek: null,
     weeks: null,
+    // `dc:rights` is free text: a licence URL or identifier in it counts, anything else says nothing.
+    license: firstLicense(texts(values('rights')).slice(0, 10)),
   }
 }
 

@@ -22,4 +22,6 @@ export interface Described {
   urls: string[]
   hoursPerWeek: number | null
   weeks: number | null
+  /** SPDX identifier or `proprietary` (normalize-license.ts) the rights statement names, else null. */
+  license: string | null
 }

@@ -126,6 +126,28 @@ describe('courseRecord', () => {
     expect(record(course({ educationalLevel: 'All levels' })).level).toBeNull()
   })
 
+  it('reads a licence given as a URL, a text or a CreativeWork, and none from anything else', () => {
+    const licenseOf = (license: unknown) => record(course({ license })).license ?? null
+    expect(licenseOf('https://creativecommons.org/licenses/by-sa/4.0/')).toBe('CC-BY-SA-4.0')
+    expect(licenseOf('cc-by-nc-4.0')).toBe('CC-BY-NC-4.0')
+    expect(licenseOf(['Do what you like', 'http://creativecommons.org/publicdomain/zero/1.0/'])).toBe(
+      'CC0-1.0',
+    )
+    expect(licenseOf({ '@value': 'MIT' })).toBe('MIT')
+    expect(licenseOf({ '@type': 'CreativeWork', url: 'https://spdx.org/licenses/Apache-2.0.html' })).toBe(
+      'Apache-2.0',
+    )
+    expect(licenseOf({ '@id': 'https://creativecommons.org/licenses/by/3.0/de/' })).toBe('CC-BY-3.0-DE')
+    expect(licenseOf({ '@type': 'CreativeWork', name: 'All rights reserved' })).toBe('proprietary')
+    const referenced = record([
+      course({ license: { '@id': '#terms' } }),
+      { '@type': 'CreativeWork', '@id': '#terms', url: 'https://creativecommons.org/licenses/by-nd/4.0/' },
+    ])
+    expect(referenced.license).toBe('CC-BY-ND-4.0')
+    for (const hostile of [undefined, 42, 'x'.repeat(50_000), { url: { nested: true } }, [[['MIT']]], 'Open'])
+      expect('license' in record(course({ license: hostile })), String(hostile).slice(0, 20)).toBe(false)
+  })
+
   it('reads instances: runs by start date, self-paced modes, schedules, workloads and instructors', () => {
     const r = record(
       course({

@@ -2,7 +2,8 @@
 // description, language, provider → institutions, level, subjects as keywords, instances, offers.
 import type { Level } from '../../catalog/course.ts'
 import { absoluteUrl } from '../absolute-url.ts'
-import type { ParseResult } from '../harvest-record.ts'
+import { licenseField, type ParseResult } from '../harvest-record.ts'
+import { firstLicense } from '../normalize-license.ts'
 import { normalizeLanguages } from '../normalize-language.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
 import {
@@ -98,6 +99,7 @@ export function courseRecord({ course, graph, fallbackKey }: FoundCourse, ctx: P
       isAccessibleForFree: course.isAccessibleForFree,
       credentials: [...listOf(course.educationalCredentialAwarded), ...listOf(course.hasCredential)],
     }),
+    ...licenseField(licenseOf(course, graph)),
     runs: facts.runs,
   })
 }
@@ -142,6 +144,23 @@ function keywordsOf(course: JsonObject, graph: JsonLdGraph): string[] {
 function levelOf(course: JsonObject, graph: JsonLdGraph): Level | null {
   const names = namesOf(course.educationalLevel, graph).join(' ')
   return LEVELS.find(([, pattern]) => pattern.test(names))?.[0] ?? null
+}
+
+/**
+ * `license`: a URL or text (`https://creativecommons.org/licenses/by-sa/4.0/`, `CC-BY-SA-4.0`), or a
+ * CreativeWork naming it by `url`, `@id`, `identifier` or `name`.
+ */
+function licenseOf(course: JsonObject, graph: JsonLdGraph): string | null {
+  const objects = objectsOf(course.license, graph).slice(0, 10)
+  return firstLicense([
+    ...textsOf(course.license).slice(0, 10),
+    ...objects.flatMap((o) => [
+      ...textsOf(o.url),
+      idOf(o, graph.base),
+      ...textsOf(o.identifier),
+      ...textsOf(o.name),
+    ]),
+  ])
 }
 
 /** At most `max` characters, cut at a word when one ends near the limit. */
