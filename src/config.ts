@@ -8,7 +8,68 @@ import { issuesToDetails } from './shared/zod-issues.ts'
 const LogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent'])
 export type LogLevel = z.infer<typeof LogLevel>
 
+/** Per-client limits of the expensive read endpoints (src/http/rate-limit.ts), one per class of endpoint. */
+export type RateLimitClass = 'oai' | 'moochub' | 'export' | 'search' | 'feeds'
+export interface Rate {
+  readonly perMinute: number
+  readonly burst: number
+}
+export interface RateLimits {
+  /** How many proxies in front of moocx append to X-Forwarded-For; 0 ignores the header. */
+  readonly trustProxy: number
+  /** null: the class is not limited. */
+  readonly classes: Readonly<Record<RateLimitClass, Rate | null>>
+}
+
+const RATE_FORMAT =
+  'must be "<requests per minute>:<burst>" such as 600:120, a number of requests per minute, or "off"'
+const rateSpec = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((spec, ctx): Rate | null => {
+      if (spec === 'off') return null
+      const match = /^(\d{1,7})(?::(\d{1,6}))?$/.exec(spec)
+      const perMinute = Number(match?.[1])
+      const burst = match?.[2] === undefined ? Math.max(1, Math.ceil(perMinute / 5)) : Number(match[2])
+      if (!match || perMinute < 1 || burst < 1) {
+        ctx.addIssue({ code: 'custom', message: RATE_FORMAT })
+        return z.NEVER
+      }
+      return { perMinute, burst }
+    })
+
+const RateLimitEnvSchema = z.object({
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d)$/, 'must be "false", "true" (one proxy) or the number of proxies (0–9)')
+    .default('false')
+    .transform((v) => (v === 'true' ? 1 : v === 'false' ? 0 : Number(v))),
+  RATE_LIMIT_OAI: rateSpec('600:120'),
+  RATE_LIMIT_MOOCHUB: rateSpec('600:120'),
+  RATE_LIMIT_EXPORT: rateSpec('10:5'),
+  RATE_LIMIT_SEARCH: rateSpec('1200:200'),
+  RATE_LIMIT_FEEDS: rateSpec('300:60'),
+})
+
+function toRateLimits(e: z.infer<typeof RateLimitEnvSchema>): RateLimits {
+  return Object.freeze({
+    trustProxy: e.TRUST_PROXY,
+    classes: Object.freeze({
+      oai: e.RATE_LIMIT_OAI,
+      moochub: e.RATE_LIMIT_MOOCHUB,
+      export: e.RATE_LIMIT_EXPORT,
+      search: e.RATE_LIMIT_SEARCH,
+      feeds: e.RATE_LIMIT_FEEDS,
+    }),
+  })
+}
+
+/** The limits when nothing is configured (what tests and `createApp` without `rateLimits` get). */
+export const DEFAULT_RATE_LIMITS: RateLimits = toRateLimits(RateLimitEnvSchema.parse({}))
+
 const EnvSchema = z.object({
+  ...RateLimitEnvSchema.shape,
   PORT: z.coerce
     .number({ error: 'must be a whole number between 1 and 65535' })
     .int('must be a whole number between 1 and 65535')
@@ -42,6 +103,7 @@ export interface Config {
   readonly logLevel: LogLevel
   readonly publicUrl: string
   readonly seed: 'auto' | 'never'
+  readonly rateLimits: RateLimits
 }
 
 /** Reads configuration from `env` (process.env by default); throws an AppError naming every bad variable. */
@@ -68,5 +130,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     seed: e.MOOCX_SEED,
+    rateLimits: toRateLimits(e),
   })
 }

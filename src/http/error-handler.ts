@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { createElement } from 'hono/jsx'
-import { AppError } from '../shared/errors.ts'
+import { AppError, RateLimitedError } from '../shared/errors.ts'
 import type { Logger } from '../shared/logger.ts'
 import type { AppEnv } from './env.ts'
 import { ErrorPage } from './error-page.tsx'
@@ -19,6 +19,13 @@ export function errorHandler(logger: Logger) {
     const error =
       appError ?? new AppError('internal', 500, 'Something went wrong on our side; it has been logged.')
     const status = toStatus(error.status)
+    if (error instanceof RateLimitedError) {
+      c.header('Retry-After', String(error.retryAfterSeconds))
+      // Rate-limited paths outside /api (OAI-PMH, sitemaps, feeds) are read by programs: plain text.
+      if (!c.req.path.startsWith('/api/')) {
+        return c.text(c.get('t')('error.tooManyRequests', { seconds: error.retryAfterSeconds }), status)
+      }
+    }
     if (c.req.path.startsWith('/api/')) {
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status)
     }

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'not_acceptable'
+  | 'rate_limited'
   | 'invalid_config'
   | 'internal'
 
@@ -62,6 +63,18 @@ export class ForbiddenError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, field: string) {
     super('conflict', 409, message, [{ field, message }])
+  }
+}
+
+/** A client sent more requests to a rate-limited endpoint than its share allows (429). */
+export class RateLimitedError extends AppError {
+  constructor(
+    /** Whole seconds, at least 1, after which the next request will be accepted. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', 429, `Too many requests: try again in ${retryAfterSeconds} s.`, [
+      { field: 'header.retry-after', message: `retry after ${retryAfterSeconds} s` },
+    ])
   }
 }
 

@@ -190,6 +190,8 @@ export const ar: Messages = {
   'error.server.title': 'حدث خطأ ما',
   'error.server.text': 'تم تسجيل المشكلة. يُرجى المحاولة مرة أخرى بعد قليل.',
   'error.home': 'الانتقال إلى الصفحة الرئيسية',
+  'error.tooManyRequests':
+    'طلبات كثيرة جدًا. يُرجى المحاولة مرة أخرى بعد {seconds, plural, zero {# ثانية} one {ثانية واحدة} two {ثانيتين} few {# ثوانٍ} many {# ثانية} other {# ثانية}}.',
   'nav.console': 'لوحة التحكم',
   'console.title': 'لوحة التحكم',
   'console.intro': 'أدِر مصادر الحصاد الخاصة بمنصاتك: سجّلها وعدّلها وأوقفها مؤقتًا، واطّلع على نتيجة كل عملية حصاد.',

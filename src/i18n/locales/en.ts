@@ -180,6 +180,7 @@ export const en = {
   'error.server.title': 'Something went wrong',
   'error.server.text': 'The problem has been recorded. Please try again in a moment.',
   'error.home': 'Go to the home page',
+  'error.tooManyRequests': 'Too many requests. Please try again in {seconds, plural, one {# second} other {# seconds}}.',
   'nav.console': 'Console',
   'console.title': 'Console',
   'console.intro': 'Manage the harvest sources of your platforms: register them, edit them, pause them and see what each harvest did.',

@@ -187,6 +187,8 @@ export const es: Messages = {
   'error.server.title': 'Algo salió mal',
   'error.server.text': 'El problema ha quedado registrado. Vuelve a intentarlo en un momento.',
   'error.home': 'Ir a la página de inicio',
+  'error.tooManyRequests':
+    'Demasiadas solicitudes. Vuelva a intentarlo dentro de {seconds, plural, one {# segundo} other {# segundos}}.',
   'nav.console': 'Consola',
   'console.title': 'Consola',
   'console.intro': 'Gestiona las fuentes de recolección de tus plataformas: regístralas, edítalas, ponlas en pausa y consulta el resultado de cada recolección.',

@@ -188,6 +188,7 @@ export const fr: Messages = {
   'error.server.title': 'Une erreur s’est produite',
   'error.server.text': 'Le problème a été enregistré. Veuillez réessayer dans un instant.',
   'error.home': 'Aller à la page d’accueil',
+  'error.tooManyRequests': 'Trop de requêtes. Veuillez réessayer dans {seconds, plural, one {# seconde} other {# secondes}}.',
   'nav.console': 'Console',
   'console.title': 'Console d’administration',
   'console.intro': 'Gérez les sources de moissonnage de vos plateformes : enregistrez-les, modifiez-les, mettez-les en pause et consultez le résultat de chaque moissonnage.',

@@ -180,6 +180,7 @@ export const zh: Messages = {
   'error.server.title': '出错了',
   'error.server.text': '问题已记录。请稍后重试。',
   'error.home': '返回首页',
+  'error.tooManyRequests': '请求过多。请在 {seconds} 秒后重试。',
   'nav.console': '控制台',
   'console.title': '控制台',
   'console.intro': '管理您的平台的采集源：登记、编辑、暂停采集源，并查看每次采集的结果。',
