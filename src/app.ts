@@ -17,7 +17,7 @@ import * as analyzer from './search/analysis/analyze.ts'
 import { createSearchService, type SearchService } from './search/search-service.ts'
 import { searchPages } from './search/search-pages.tsx'
 import { sitePages } from './site/site-pages.tsx'
-import { webDiscovery } from './publish/web/web-discovery.ts'
+import { webDiscovery } from './publish/web/web-discovery-api.ts'
 import { oaiApi } from './publish/oai/oai-api.ts'
 
 export interface AppDeps extends Deps {

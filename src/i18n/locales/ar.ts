@@ -261,4 +261,9 @@ export const ar: Messages = {
   'console.yes': 'نعم',
   'console.no': 'لا',
   'console.forbidden': 'لا يسمح مفتاح API الخاص بك بإدارة هذا العنصر.',
+  'feed.all.title': 'مقررات جديدة في فهرس تحالف MOOC العالمي',
+  'feed.institution.title': 'مقررات جديدة من {institution}',
+  'feed.subject.title': 'مقررات جديدة في مجال {subject}',
+  'feed.language.title': 'مقررات جديدة تُدرَّس باللغة {language}',
+  'feed.subtitle': 'أحدث المقررات المضافة إلى فهرس تحالف MOOC العالمي، الأحدث أولًا.',
 }

@@ -250,6 +250,11 @@ export const en = {
   'console.yes': 'Yes',
   'console.no': 'No',
   'console.forbidden': 'Your API key may not manage this.',
+  'feed.all.title': 'New courses in the Global MOOC Alliance catalog',
+  'feed.institution.title': 'New courses from {institution}',
+  'feed.subject.title': 'New courses in {subject}',
+  'feed.language.title': 'New courses taught in {language}',
+  'feed.subtitle': 'The courses added most recently to the Global MOOC Alliance catalog, newest first.',
 } as const
 
 export type MessageKey = keyof typeof en

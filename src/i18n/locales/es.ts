@@ -258,4 +258,9 @@ export const es: Messages = {
   'console.yes': 'Sí',
   'console.no': 'No',
   'console.forbidden': 'Tu clave de API no permite gestionar esto.',
+  'feed.all.title': 'Nuevos cursos del catálogo de la Alianza Global de MOOC',
+  'feed.institution.title': 'Nuevos cursos de {institution}',
+  'feed.subject.title': 'Nuevos cursos en el campo «{subject}»',
+  'feed.language.title': 'Nuevos cursos impartidos en {language}',
+  'feed.subtitle': 'Los cursos añadidos más recientemente al catálogo de la Alianza Global de MOOC, del más nuevo al más antiguo.',
 }

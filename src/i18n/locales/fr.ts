@@ -258,4 +258,9 @@ export const fr: Messages = {
   'console.yes': 'Oui',
   'console.no': 'Non',
   'console.forbidden': 'Votre clé d’API ne permet pas de gérer cet élément.',
+  'feed.all.title': 'Nouveaux cours du catalogue de l’Alliance mondiale des MOOC',
+  'feed.institution.title': 'Nouveaux cours proposés par {institution}',
+  'feed.subject.title': 'Nouveaux cours dans le domaine « {subject} »',
+  'feed.language.title': 'Nouveaux cours enseignés en {language}',
+  'feed.subtitle': 'Les derniers cours ajoutés au catalogue de l’Alliance mondiale des MOOC, du plus récent au plus ancien.',
 }

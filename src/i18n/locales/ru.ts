@@ -262,4 +262,9 @@ export const ru: Messages = {
   'console.yes': 'Да',
   'console.no': 'Нет',
   'console.forbidden': 'Ваш ключ API не даёт права управлять этим.',
+  'feed.all.title': 'Новые курсы в каталоге Глобального альянса MOOC',
+  'feed.institution.title': 'Новые курсы: {institution}',
+  'feed.subject.title': 'Новые курсы в области «{subject}»',
+  'feed.language.title': 'Новые курсы на языке: {language}',
+  'feed.subtitle': 'Курсы, недавно добавленные в каталог Глобального альянса MOOC, — сначала самые новые.',
 }

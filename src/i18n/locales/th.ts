@@ -253,4 +253,9 @@ export const th: Messages = {
   'console.yes': 'ใช่',
   'console.no': 'ไม่',
   'console.forbidden': 'คีย์ API ของคุณไม่มีสิทธิ์จัดการรายการนี้',
+  'feed.all.title': 'รายวิชาใหม่ในแคตตาล็อกของพันธมิตร MOOC ระดับโลก',
+  'feed.institution.title': 'รายวิชาใหม่จาก {institution}',
+  'feed.subject.title': 'รายวิชาใหม่ในสาขา {subject}',
+  'feed.language.title': 'รายวิชาใหม่ที่สอนเป็นภาษา{language}',
+  'feed.subtitle': 'รายวิชาที่เพิ่งเพิ่มเข้าสู่แคตตาล็อกของพันธมิตร MOOC ระดับโลก เรียงจากใหม่ไปเก่า',
 }

@@ -250,4 +250,9 @@ export const zh: Messages = {
   'console.yes': '是',
   'console.no': '否',
   'console.forbidden': '您的 API 密钥无权管理此项。',
+  'feed.all.title': '全球慕课联盟课程目录中的新课程',
+  'feed.institution.title': '{institution}的新课程',
+  'feed.subject.title': '{subject}领域的新课程',
+  'feed.language.title': '以{language}授课的新课程',
+  'feed.subtitle': '最近加入全球慕课联盟课程目录的课程，最新的排在最前。',
 }
