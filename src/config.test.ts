@@ -55,3 +55,39 @@ describe('loadConfig', () => {
     expect(configError({ PORT: '3.5' }).details[0]?.field).toBe('env.PORT')
   })
 })
+
+describe('rate limits', () => {
+  it('defaults to limits a harvester never reaches, and trusts no proxy', () => {
+    const { rateLimits } = loadConfig({})
+    expect(rateLimits.trustProxy).toBe(0)
+    expect(rateLimits.classes.oai).toEqual({ perMinute: 600, burst: 120 })
+    expect(rateLimits.classes.export).toEqual({ perMinute: 10, burst: 5 })
+  })
+
+  it('reads "<per minute>:<burst>", a bare rate (burst a fifth of it), "off" and TRUST_PROXY', () => {
+    const { rateLimits } = loadConfig({
+      RATE_LIMIT_OAI: '60:10',
+      RATE_LIMIT_SEARCH: '100',
+      RATE_LIMIT_FEEDS: 'off',
+      TRUST_PROXY: 'true',
+    })
+    expect(rateLimits.classes.oai).toEqual({ perMinute: 60, burst: 10 })
+    expect(rateLimits.classes.search).toEqual({ perMinute: 100, burst: 20 })
+    expect(rateLimits.classes.feeds).toBeNull()
+    expect(rateLimits.trustProxy).toBe(1)
+    expect(loadConfig({ TRUST_PROXY: '2' }).rateLimits.trustProxy).toBe(2)
+  })
+
+  it.each([
+    ['RATE_LIMIT_OAI', '0'],
+    ['RATE_LIMIT_OAI', '60:0'],
+    ['RATE_LIMIT_MOOCHUB', '-5'],
+    ['RATE_LIMIT_EXPORT', '10/min'],
+    ['RATE_LIMIT_SEARCH', '99999999'],
+    ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10'],
+  ])('refuses %s=%s', (name, value) => {
+    const error = configError({ [name]: value })
+    expect(error.details.map((d) => d.field)).toEqual([`env.${name}`])
+  })
+})

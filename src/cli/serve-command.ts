@@ -33,7 +33,13 @@ export async function serveCommand(config: Config): Promise<number> {
     // Saved on shutdown and after each build: a restart loads it and replays only newer changes.
     snapshotFile: path.join(config.dataDir, `search-index.${config.database.kind}.snapshot`),
   })
-  const app = createApp({ ...deps, logger, publicUrl: config.publicUrl, search })
+  const app = createApp({
+    ...deps,
+    logger,
+    publicUrl: config.publicUrl,
+    search,
+    rateLimits: config.rateLimits,
+  })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     logger.info('moocx is serving', {
       url: config.publicUrl,

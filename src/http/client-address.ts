@@ -22,8 +22,9 @@ const NodeBindings = z.union([
 export function clientKey(c: Context, trustProxy: number): string {
   const socket = socketAddress(c.env)
   if (trustProxy > 0) {
+    // The right end is what the trusted proxies wrote; a client may pad the left as it likes.
     const forwarded = (c.req.header('x-forwarded-for') ?? '')
-      .slice(0, 4096)
+      .slice(-4096)
       .split(',')
       .map((part) => part.trim())
       .filter((part) => part !== '')
