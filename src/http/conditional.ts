@@ -14,8 +14,8 @@ declare module 'hono' {
   }
 }
 
-/** Bodies up to this many bytes get an ETag from their bytes; a longer one flows on without one. */
-export const MAX_HASHED_BYTES = 1024 * 1024
+/** Bodies up to this many bytes (a sitemap file, about 5 MB at most) get an ETag from their bytes. */
+export const MAX_HASHED_BYTES = 8 * 1024 * 1024
 
 /**
  * Headers about the body left out of a 304 (RFC 9110 §15.4.5); the rest — ETag, Last-Modified,
