@@ -1,0 +1,126 @@
+// The MOOChub v3 endpoint (`/api/moochub/courses`, `/api/moochub/courses/{id}`): the live catalog as
+// JSON:API, keyset-paged with an opaque cursor, version-negotiated, errors in the JSON:API shape.
+import { Hono, type Context } from 'hono'
+import type { AppEnv } from '../../http/env.ts'
+import type { Deps } from '../../shared/deps.ts'
+import { today } from '../../shared/deps.ts'
+import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts'
+import type { Logger } from '../../shared/logger.ts'
+import { findRecord, latestChange, loadNames } from '../record-repository.ts'
+import { jsonApiErrors } from './moochub-errors.ts'
+import { negotiateMoochub } from './moochub-negotiation.ts'
+import {
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  livePage,
+  MAX_PAGE_SIZE,
+  moochubPage,
+} from './moochub-page.ts'
+import { countLiveRecords, lastPageAfter } from './moochub-repository.ts'
+import { moochubResource } from './moochub-resource.ts'
+import { MOOCHUB_MEDIA_TYPE } from './moochub-types.ts'
+
+/** The query parameters of the list; any other `page…` one (page numbers) is refused. */
+const SIZE = 'page[size]'
+const AFTER = 'page[after]'
+
+export function moochubApi(deps: Deps & { logger: Logger; publicUrl: string }) {
+  const base = `${deps.publicUrl}/api/moochub/courses`
+  const api = new Hono<AppEnv>()
+  api.onError((err, c) => {
+    if (!(err instanceof AppError))
+      deps.logger.error('unexpected error', { err, method: c.req.method, path: c.req.path })
+    const { status, body } = jsonApiErrors(err)
+    return answer(c, body, status)
+  })
+  api.use(async (c, next) => {
+    negotiateMoochub(c.req.header('accept'))
+    await next()
+  })
+
+  api.get('/courses', async (c) => {
+    const { size, after } = pageParams(c.req.queries())
+    const position = after === undefined ? null : decodeCursor(after)
+    const day = today(deps)
+    const [page, total, names, latest] = await Promise.all([
+      livePage(deps.db, position, size, day),
+      countLiveRecords(deps.db),
+      loadNames(deps.db),
+      latestChange(deps.db),
+    ])
+    const last = await lastPageAfter(deps.db, total, size)
+    const link = (from: string | null) => {
+      const query = [
+        ...(size === DEFAULT_PAGE_SIZE ? [] : [`${encodeURIComponent(SIZE)}=${size}`]),
+        ...(from === null ? [] : [`${encodeURIComponent(AFTER)}=${from}`]),
+      ]
+      return query.length > 0 ? `${base}?${query.join('&')}` : base
+    }
+    const links = {
+      self: link(after ?? null),
+      first: link(null),
+      last: link(last && encodeCursor(last)),
+      next: page.next && link(encodeCursor(page.next)),
+    }
+    cacheHeaders(c, latest)
+    return answer(c, moochubPage(page.records, names, deps.publicUrl, links, total), 200)
+  })
+
+  api.get('/courses/:id', async (c) => {
+    const id = c.req.param('id')
+    const record = id.length <= 255 ? await findRecord(deps.db, id, today(deps)) : undefined
+    // A deleted course is gone for MOOChub too: it has no way to say deleted.
+    if (!record?.course) throw new NotFoundError('course', id)
+    const resource = moochubResource(
+      { ...record, course: record.course },
+      await loadNames(deps.db),
+      deps.publicUrl,
+    )
+    cacheHeaders(c, record.changedAt)
+    return answer(c, { data: resource, links: { self: resource.links.self } }, 200)
+  })
+
+  api.all('*', (c) => {
+    throw new AppError('not_found', 404, `No route ${c.req.method} ${c.req.path}.`)
+  })
+  return api
+}
+
+/** `page[size]` (1–500, default 100) and `page[after]`, each once; page numbers are not served. */
+function pageParams(queries: Record<string, string[]>): { size: number; after: string | undefined } {
+  const problems = Object.entries(queries).flatMap(([name, values]) => {
+    if (name === SIZE || name === AFTER)
+      return values.length > 1 ? [{ field: `query.${name}`, message: 'must be given once' }] : []
+    return /^page\b/.test(name)
+      ? [
+          {
+            field: `query.${name}`,
+            message: `is not supported: pages are walked with ${AFTER} from links.next`,
+          },
+        ]
+      : []
+  })
+  const sizeText = queries[SIZE]?.[0]
+  const size =
+    sizeText === undefined ? DEFAULT_PAGE_SIZE : /^\d{1,4}$/.test(sizeText) ? Number(sizeText) : NaN
+  if (!(size >= 1 && size <= MAX_PAGE_SIZE))
+    problems.push({ field: `query.${SIZE}`, message: `must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  if (problems.length > 0) throw new ValidationError(problems)
+  return { size, after: queries[AFTER]?.[0] }
+}
+
+function cacheHeaders(c: Context<AppEnv>, changedAt: string | null): void {
+  c.header('Cache-Control', 'public, max-age=300')
+  c.header('Vary', 'Accept')
+  if (changedAt) c.header('Last-Modified', new Date(changedAt).toUTCString())
+}
+
+function answer(c: Context<AppEnv>, body: unknown, status: 200 | number) {
+  return c.body(JSON.stringify(body), toStatus(status), { 'Content-Type': MOOCHUB_MEDIA_TYPE })
+}
+
+function toStatus(status: number): 200 | 400 | 404 | 406 | 429 | 500 | 503 {
+  const known = [200, 400, 404, 406, 429, 500, 503] as const
+  return known.find((s) => s === status) ?? 500
+}
