@@ -19,6 +19,7 @@ import { searchPages } from './search/search-pages.tsx'
 import { sitePages } from './site/site-pages.tsx'
 import { webDiscovery } from './publish/web/web-discovery-api.ts'
 import { oaiApi } from './publish/oai/oai-api.ts'
+import { moochubApi } from './publish/moochub/moochub-api.ts'
 
 export interface AppDeps extends Deps {
   logger: Logger
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   useReadPolicies(app, { now: deps.now, rateLimits: deps.rateLimits ?? DEFAULT_RATE_LIMITS })
   app.route('/assets', assets())
   mountApi(app, { ...deps, search })
+  app.route('/api/moochub', moochubApi(deps))
   app.route(
     '/',
     oaiApi({ ...deps, adminEmail: deps.adminEmail ?? `admin@${new URL(deps.publicUrl).hostname}` }),
