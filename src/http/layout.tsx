@@ -42,6 +42,12 @@ export function Layout({ page, title, children, head, current }: LayoutProps) {
         {LOCALES.map((l) => (
           <link rel="alternate" hreflang={l} href={withLang(page.url, l)} />
         ))}
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={t('feed.all.title')}
+          href={`/feeds/courses.atom?lang=${locale}`}
+        />
         {head}
       </head>
       <body>

@@ -165,6 +165,15 @@ describe('Atom feeds of new courses', () => {
     expect(zhLanguage.doc.title['#text']).toBe('以俄语授课的新课程')
   })
 
+  it('is announced in the head of every page, in the page locale', async () => {
+    const html = await (await t.app.request('/courses?lang=zh')).text()
+    const link =
+      /<link rel="alternate" type="application\/atom\+xml" title="([^"]*)" href="([^"]*)"\/?>/.exec(html)
+    expect(link?.[1]).toBe(translator('zh')('feed.all.title'))
+    expect(link?.[2]).toBe('/feeds/courses.atom?lang=zh')
+    expect((await feed(link?.[2] ?? '')).doc['xml:lang']).toBe('zh')
+  })
+
   it('keeps the XML well-formed around a hostile title: controls dropped, markup escaped', async () => {
     const { text, entries } = await feed('/feeds/courses.atom')
     const hostile = entries.find((e) => e.id === `${BASE}/courses/hostile`)
