@@ -5,6 +5,7 @@ import { AppError } from './shared/errors.ts'
 import { harvestCommand, sourcesCommand, workerCommand } from './cli/harvest-commands.ts'
 import { keysCommand } from './cli/keys-command.ts'
 import { migrateCommand, seedCommand } from './cli/db-commands.ts'
+import { exportCommand } from './cli/export-command.ts'
 import { searchCommand } from './cli/search-command.ts'
 import { serveCommand } from './cli/serve-command.ts'
 
@@ -28,6 +29,8 @@ Commands:
                              harvest one source now, with progress, and print a summary
   search rebuild [--json]    build the search index from the database and have every running
                              process rebuild its own
+  export --format <moochub|oai_dc|lom|csv|jsonl> [--output <file>] [--set <spec>] [--from <date>]
+                             write the published catalog to a file or stdout
 
 Configuration comes from the environment; see README.md.`
 
@@ -56,6 +59,8 @@ export async function main(argv: string[]): Promise<number> {
         return await workerCommand(config)
       case 'search':
         return await searchCommand(config, rest)
+      case 'export':
+        return await exportCommand(config, rest)
       default:
         process.stderr.write(`moocx: unknown command "${command}"\n\n${USAGE}\n`)
         return 64

@@ -1,5 +1,6 @@
 // The JSON API under /api/v1 and its OpenAPI 3.1 document, assembled from the feature routers.
 import type { Hono } from 'hono'
+import { except } from 'hono/combine'
 import { etag } from 'hono/etag'
 import { catalogApi } from '../catalog/catalog-api.ts'
 import { courseGroupingApi } from '../catalog/course-grouping-api.ts'
@@ -9,6 +10,7 @@ import { processHarvestDeps } from '../harvest/harvest-deps.ts'
 import { pushApi } from '../harvest/push-api.ts'
 import { subjectMappingsApi } from '../harvest/subject-mappings-api.ts'
 import { institutionsApi } from '../institutions/institutions-api.ts'
+import { exportApi } from '../publish/export/export-api.ts'
 import { authenticate, writeBodyRules } from '../http/api-guards.ts'
 import type { AppEnv } from '../http/env.ts'
 import { newApi } from '../http/openapi.ts'
@@ -27,7 +29,8 @@ export function mountApi(
 ): void {
   const { publicUrl } = deps
   const api = newApi()
-  api.use('*', authenticate(deps.db), ...writeBodyRules, etag({ weak: true }))
+  // The export streams a body that can outgrow memory: hashing it for an ETag would hold all of it.
+  api.use('*', authenticate(deps.db), ...writeBodyRules, except('/api/v1/export', etag({ weak: true })))
   api.route('/', institutionsApi(deps))
   api.route('/', catalogApi(deps))
   api.route('/', courseGroupingApi(deps))
@@ -37,6 +40,7 @@ export function mountApi(
   api.route('/', pushApi(deps))
   api.route('/', subjectMappingsApi(deps))
   api.route('/', csvUploadApi(processHarvestDeps(deps, deps.logger, publicUrl)))
+  api.route('/', exportApi(deps))
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
