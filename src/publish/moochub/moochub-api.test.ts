@@ -47,7 +47,7 @@ const local = (url: string) => url.replace('http://moocx.test', '')
 async function page(path: string): Promise<Page> {
   const res = await get(path)
   expect(res.status, await res.clone().text()).toBe(200)
-  return res.json()
+  return (await res.json()) as Page
 }
 
 /** Every page from the first, following links.next. */
@@ -129,7 +129,7 @@ describe('the MOOChub course list', () => {
     expect(res.headers.get('content-type')).toBe(MOOCHUB_MEDIA_TYPE)
     expect(res.headers.get('cache-control')).toBe('public, max-age=300')
     expect(Date.parse(res.headers.get('last-modified') ?? '')).not.toBeNaN()
-    const body: Page = await res.json()
+    const body = (await res.json()) as Page
     expect(body.data).toHaveLength(5)
     expect(body.links.self).toBe('http://moocx.test/api/moochub/courses?page%5Bsize%5D=5')
     expect(body.links.first).toBe(body.links.self)
@@ -148,9 +148,9 @@ describe('refusing what the list cannot answer', () => {
     const res = await get(path, headers)
     expect(res.status, path).toBe(status)
     expect(res.headers.get('content-type')).toBe(MOOCHUB_MEDIA_TYPE)
-    const body: {
+    const body = (await res.json()) as {
       errors: { status: string; code: string; title: string; detail: string; source?: unknown }[]
-    } = await res.json()
+    }
     expect(body.errors.length).toBeGreaterThan(0)
     for (const e of body.errors) expect(e.status).toBe(String(status))
     return body.errors
@@ -238,8 +238,9 @@ describe('MOOChub version negotiation', () => {
     for (const path of ['/api/moochub/courses', '/api/moochub/courses/anything']) {
       const res = await get(path, { accept })
       expect(res.status).toBe(406)
-      const body: { errors: { status: string; code: string; detail: string; source: unknown }[] } =
-        await res.json()
+      const body = (await res.json()) as {
+        errors: { status: string; code: string; detail: string; source: unknown }[]
+      }
       expect(body.errors[0]).toMatchObject({
         status: '406',
         code: 'not_acceptable',
@@ -277,7 +278,7 @@ describe('one MOOChub course', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe(MOOCHUB_MEDIA_TYPE)
     expect(res.headers.get('cache-control')).toBe('public, max-age=300')
-    const body: { data: unknown; links: { self: string } } = await res.json()
+    const body = (await res.json()) as { data: unknown; links: { self: string } }
     expect(body.data).toEqual(first)
     expectValid(
       { links: { self: body.links.self, first: body.links.self, last: body.links.self }, data: [body.data] },
