@@ -30,13 +30,21 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
 export function feedsRoutes(deps: FeedsDeps) {
   const { db } = deps
   return new Hono<AppEnv>()
-    .get('/feeds/courses.atom', (c) => feed(c, deps, { kind: 'all' }, c.get('t')('feed.all.title')))
+    .get('/feeds/courses.atom', (c) =>
+      feed(c, deps, { kind: 'all' }, '/feeds/courses.atom', c.get('t')('feed.all.title')),
+    )
     .get('/feeds/institutions/:file', async (c) => {
       const id = feedName(c)
       const inst = await findInstitution(db, id)
       if (!inst) throw new NotFoundError('institution', id)
       const title = c.get('t')('feed.institution.title', { institution: nameIn(inst.names, c.get('locale')) })
-      return feed(c, deps, { kind: 'institution', id }, title)
+      return feed(
+        c,
+        deps,
+        { kind: 'institution', id },
+        `/feeds/institutions/${encodeURIComponent(id)}.atom`,
+        title,
+      )
     })
     .get('/feeds/subjects/:file', async (c) => {
       const code = feedName(c)
@@ -47,7 +55,7 @@ export function feedsRoutes(deps: FeedsDeps) {
       const subject = (await subjectsByCode(db)).get(code)
       if (!subject) throw new NotFoundError('subject', code)
       const title = c.get('t')('feed.subject.title', { subject: labelIn(subject, c.get('locale')) })
-      return feed(c, deps, { kind: 'subject', code }, title)
+      return feed(c, deps, { kind: 'subject', code }, `/feeds/subjects/${code}.atom`, title)
     })
     .get('/feeds/languages/:file', async (c) => {
       const parsed = LanguageTag.safeParse(feedName(c))
@@ -59,7 +67,7 @@ export function feedsRoutes(deps: FeedsDeps) {
       if (!languageNames.of(tag.split('-')[0] ?? tag) && !(await languageInUse(db, tag)))
         throw new NotFoundError('language', tag)
       const title = c.get('t')('feed.language.title', { language: languageName(tag, c.get('locale')) })
-      return feed(c, deps, { kind: 'language', tag }, title)
+      return feed(c, deps, { kind: 'language', tag }, `/feeds/languages/${tag}.atom`, title)
     })
 }
 
@@ -74,6 +82,8 @@ async function feed(
   c: Context<AppEnv>,
   deps: FeedsDeps,
   filter: FeedFilter,
+  /** The feed's canonical path (a language tag in canonical case), for its id and self link. */
+  path: string,
   title: string,
 ): Promise<Response> {
   const { db, publicUrl } = deps
@@ -97,7 +107,7 @@ async function feed(
     db,
     courses.flatMap((co) => co.institutions),
   )
-  const id = `${publicUrl}${c.req.path}`
+  const id = `${publicUrl}${path}`
   const body = atomFeed({
     id,
     self: `${id}?lang=${locale}`,
