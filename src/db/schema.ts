@@ -144,6 +144,8 @@ export interface SourceTable {
   lease_until: string | null
   /** JSON: where an interrupted pass resumes ({ generation, next }). */
   cursor: string | null
+  /** The upstream's own time when the last successful pass began (OAI-PMH responseDate). */
+  upstream_since: string | null
   last_run_at: string | null
   next_run_at: string | null
   created_at: string

@@ -131,8 +131,9 @@ export async function listRejections(db: Db, runId: string, limit = 1000): Promi
 export const FULL_PASS_DAYS = 7
 
 /**
- * The day (YYYY-MM-DD) an incremental pass may ask for changes since: the start of the last
- * successful run, as long as a full pass succeeded within FULL_PASS_DAYS; otherwise null (full pass).
+ * Where an incremental pass may ask for changes since, as long as a full pass succeeded within
+ * FULL_PASS_DAYS (otherwise null: a full pass): the upstream's own time when the last successful pass
+ * began, for formats that say it; else the day (YYYY-MM-DD) the last successful run started.
  */
 export async function incrementalSince(db: Db, sourceId: string, now: Date): Promise<string | null> {
   const recent = new Date(now.getTime() - FULL_PASS_DAYS * 86_400_000).toISOString()
@@ -145,6 +146,12 @@ export async function incrementalSince(db: Db, sourceId: string, now: Date): Pro
     .where('started_at', '>=', recent)
     .executeTakeFirst()
   if (!full) return null
+  const upstream = await db
+    .selectFrom('sources')
+    .select('upstream_since')
+    .where('id', '=', sourceId)
+    .executeTakeFirst()
+  if (upstream?.upstream_since) return upstream.upstream_since
   const last = await db
     .selectFrom('harvest_runs')
     .select('started_at')

@@ -39,6 +39,7 @@ import {
   releaseLease,
   renewLease,
   saveCursor,
+  saveUpstreamSince,
   sourceCredentials,
 } from './source-repository.ts'
 
@@ -68,6 +69,8 @@ interface Pass {
   counts: RunCounts
   /** Whether the pass covers the whole feed (saved with the cursor). */
   full?: boolean
+  /** The upstream's time when the pass began, if its pages say it (saved with the cursor). */
+  upstreamDate?: string | undefined
 }
 
 export async function harvestSource(deps: HarvestDeps, sourceId: string): Promise<HarvestRun> {
@@ -87,13 +90,20 @@ export async function harvestSource(deps: HarvestDeps, sourceId: string): Promis
     await markInterrupted(deps, source.id)
     const cursor = await readCursor(deps.db, source.id)
     const runId = deps.newId()
-    const pass: Pass = { runId, generation: cursor?.generation ?? runId, counts: zeroCounts() }
+    const pass: Pass = {
+      runId,
+      generation: cursor?.generation ?? runId,
+      counts: zeroCounts(),
+      upstreamDate: cursor?.upstreamDate,
+    }
     await startRun(deps, source.id, runId, pass.generation)
     try {
       const first =
         cursor?.next ?? connector.firstPage(source, await incrementalSince(deps.db, source.id, deps.now()))
       const full = cursor ? cursor.full : (connector.isFullPass?.(first) ?? true)
-      await walk(deps, source, connector, { ...pass, full }, first, leaseMs)
+      pass.full = full
+      await walk(deps, source, connector, pass, first, leaseMs)
+      if (pass.upstreamDate) await saveUpstreamSince(deps.db, source.id, pass.upstreamDate)
       if (full) {
         const now = deps.now().toISOString()
         pass.counts.withdrawn += await withdrawUnseen(deps.db, source.id, pass.generation, now)
@@ -169,6 +179,7 @@ async function walk(
     const page: FetchedPage = await pending
     const content = connector.readPage({ url: page.url, text: page.text }, source, request)
     const next: PageRequest | null = content.next
+    pass.upstreamDate ??= content.upstreamDate
     // Fetch the next page while this one is parsed and saved; its failure surfaces when awaited.
     // The same resource at a new position (further into a long sitemap) is read from this text.
     pending = next ? (sameResource(next, request) ? Promise.resolve(page) : fetchPage(next)) : null
@@ -180,7 +191,12 @@ async function walk(
     const records = { ...linked, rejections: [...(content.rejected ?? []), ...linked.rejections] }
     await savePageContent(deps, source, connector, ctx, pass, records)
     await deps.db.transaction().execute(async (trx) => {
-      await saveCursor(trx, source.id, next ? { generation: pass.generation, next, full: !!pass.full } : null)
+      const upstreamDate = pass.upstreamDate && { upstreamDate: pass.upstreamDate }
+      await saveCursor(
+        trx,
+        source.id,
+        next ? { generation: pass.generation, next, full: !!pass.full, ...upstreamDate } : null,
+      )
       await saveRunCounts(trx, pass.runId, pass.counts)
       await renewLease(trx, source.id, deps.holder, new Date(deps.now().getTime() + leaseMs).toISOString())
     })

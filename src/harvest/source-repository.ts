@@ -88,7 +88,8 @@ export async function updateSource(deps: Deps, id: string, patch: SourceUpdate):
   await deps.db
     .updateTable('sources')
     .set({
-      ...(patch.baseUrl !== undefined && { base_url: patch.baseUrl }),
+      // Another endpoint's clock says nothing about this one.
+      ...(patch.baseUrl !== undefined && { base_url: patch.baseUrl, upstream_since: null }),
       ...(patch.defaultLanguage !== undefined && { default_language: patch.defaultLanguage }),
       ...(patch.credentials !== undefined && {
         credentials: patch.credentials ? JSON.stringify(patch.credentials) : null,
@@ -157,6 +158,11 @@ export async function saveCursor(db: Db, id: string, cursor: Cursor | null): Pro
     .set({ cursor: cursor ? JSON.stringify(cursor) : null })
     .where('id', '=', id)
     .execute()
+}
+
+/** The upstream's time when the last successful pass began: where the next incremental pass starts. */
+export async function saveUpstreamSince(db: Db, id: string, date: string): Promise<void> {
+  await db.updateTable('sources').set({ upstream_since: date }).where('id', '=', id).execute()
 }
 
 /** Records how a run ended: resets or counts failures, pauses a source that keeps failing. */

@@ -40,6 +40,8 @@ export const Cursor = z.object({
   generation: z.string(),
   next: PageRequest,
   full: z.boolean().default(false),
+  /** The upstream's time when the pass began, saved for the next incremental pass when it succeeds. */
+  upstreamDate: z.string().max(40).optional(),
 })
 export type Cursor = z.infer<typeof Cursor>
 

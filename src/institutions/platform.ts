@@ -2,7 +2,7 @@
 import { z } from 'zod'
 import { HttpUrl, Slug } from '../shared/vocab.ts'
 
-export const PlatformSoftware = z.enum(['open-edx', 'coursera', 'moodle', 'canvas', 'other'])
+export const PlatformSoftware = z.enum(['open-edx', 'coursera', 'moodle', 'canvas', 'moocx', 'other'])
 export type PlatformSoftware = z.infer<typeof PlatformSoftware>
 
 export const Platform = z

@@ -100,6 +100,24 @@ describe('published records', () => {
     expect(subjectSetSpec('061')).toBe('subject:06:061')
   })
 
+  it('dates a course whose id is as long as harvested ids get (90 characters)', async () => {
+    const id = `h-${'x'.repeat(88)}`
+    await t.db
+      .insertInto('courses')
+      .values({
+        id,
+        language: 'en',
+        title: 'A course with a long id',
+        instructors: '[]',
+        subtitle_languages: '[]',
+        origin: 'harvest',
+        created_at: '2026-11-29T12:00:00.000Z',
+        updated_at: '2026-11-29T12:00:00.000Z',
+      })
+      .execute()
+    expect((await findRecord(t.db, id, TODAY))?.id).toBe(id)
+  })
+
   it('reads one page after a position', async () => {
     for (let i = 0; i < 3; i++) await makeListing(t.deps, (await makeCourse(t.deps, { id: `p-${i}` })).id)
     const [first] = await recordPage(t.db, {}, null, 1, TODAY)

@@ -2,7 +2,9 @@
 // URL and a run's enrollment dates are published, so changing them now notes the course too. An
 // index on (changed_at, course_id) lets harvesters ask for what changed since a date, and courses
 // that predate the log get an entry, so every course has a datestamp. Courses get a licence (an SPDX
-// identifier, or `proprietary`), which the open formats carry.
+// identifier, or `proprietary`), which the open formats carry. On PostgreSQL the log's course ids
+// (and the trigger functions' variables) were 64 characters while course ids are up to 100: a
+// harvested course with a long id could not be saved there.
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 
 const LISTING_COLUMNS = [
@@ -45,6 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['changed_at', 'course_id'])
     .execute()
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`ALTER TABLE search_changes ALTER COLUMN course_id TYPE varchar(100)`.execute(db)
+    for (const fn of ['search_touch', 'search_touch_institution']) await widenVariables(db, fn)
     await sql`INSERT INTO search_changes (course_id, seq, changed_at)
       SELECT id, nextval('search_change_seq'), updated_at FROM courses
       WHERE id NOT IN (SELECT course_id FROM search_changes)`.execute(db)
@@ -87,4 +91,16 @@ async function watch(db: Kysely<any>, columns: Record<string, string[]>): Promis
       )
       .execute(db)
   }
+}
+
+/** Recreates a trigger function of this schema with its varchar(64) variables made varchar(100). */
+async function widenVariables(db: Kysely<any>, fn: string): Promise<void> {
+  await sql
+    .raw(
+      `DO $do$ DECLARE body text; BEGIN
+  SELECT prosrc INTO body FROM pg_proc WHERE proname = '${fn}' AND pronamespace = current_schema()::regnamespace;
+  EXECUTE 'CREATE OR REPLACE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $fn$' || replace(body, 'varchar(64)', 'varchar(100)') || '$fn$';
+END $do$`,
+    )
+    .execute(db)
 }

@@ -11,6 +11,7 @@ import * as listingOffers from './2026-11-30-listing-offers.ts'
 import * as searchChanges from './2026-11-30-search-changes.ts'
 import * as searchInstitutionNames from './2026-12-01-search-institution-names.ts'
 import * as publicationChanges from './2026-12-02-publication-changes.ts'
+import * as sourceUpstreamDate from './2026-12-02-source-upstream-date.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-search-changes': searchChanges,
   '2026-12-01-search-institution-names': searchInstitutionNames,
   '2026-12-02-publication-changes': publicationChanges,
+  '2026-12-02-source-upstream-date': sourceUpstreamDate,
 }

@@ -10,6 +10,8 @@ export interface ParseContext {
   platform: Platform
   /** Ids of every institution, to accept an organization code that is already an institution id. */
   institutionIds: ReadonlySet<string>
+  /** Every institution's names in every language, lower-cased → its id (absent: names are not matched). */
+  institutionNames?: ReadonlyMap<string, string>
   /** Every ISCED-F code. */
   subjectCodes: ReadonlySet<string>
 }
@@ -24,6 +26,11 @@ export interface PageContent {
   /** Entries the page itself shows to be unusable (a sitemap link to another host). */
   rejected?: Rejected[]
   next: PageRequest | null
+  /**
+   * The upstream's own time of this answer (an OAI-PMH responseDate). The first page's is kept, and
+   * after a successful pass it is the `since` of the next incremental one.
+   */
+  upstreamDate?: string
 }
 
 /** What a connector may use before a pass: the source's credentials and the pass's HTTP client. */
@@ -38,8 +45,10 @@ export interface AuthorizeContext {
 
 export interface Connector {
   /**
-   * Where a pass starts. `since` (YYYY-MM-DD) is given when an incremental pass is wanted: the day
-   * the last successful pass started. Formats that cannot ask for changes only ignore it.
+   * Where a pass starts. `since` is given when an incremental pass is wanted: the day the last
+   * successful pass started (YYYY-MM-DD), or, for formats whose pages say the upstream's time
+   * (`upstreamDate`), that time when the last successful pass began (YYYY-MM-DDThh:mm:ssZ).
+   * Formats that cannot ask for changes only ignore it.
    */
   firstPage(source: Source, since?: string | null): PageRequest
   /**

@@ -45,7 +45,7 @@ describe('describeLom', () => {
     ])
   })
 
-  it('reads taxa of ISCED classifications and of unnamed ones, not of other taxonomies', () => {
+  it('reads the last taxon of ISCED paths and of unnamed ones, not of other taxonomies', () => {
     const d = lom(`
       <classification><taxonPath><source><string language="en">ISCED-F 2013</string></source>
         <taxon><id>06</id><entry><string language="en">ICT</string></entry></taxon>
@@ -53,7 +53,7 @@ describe('describeLom', () => {
       <classification><taxonPath><source><string language="en">UDC</string></source>
         <taxon><id>004</id></taxon></taxonPath>
         <taxonPath><taxon><entry><string language="en">0613 Software</string></entry></taxon></taxonPath></classification>`)
-    expect(d.subjects).toEqual(['06', 'ICT', '0611', '0613 Software'])
+    expect(d.subjects).toEqual(['0611', '0613 Software'])
   })
 
   it('takes the URL from technical/location, then from URL identifiers', () => {

@@ -61,7 +61,7 @@ export function langStrings(elements: XmlElement[]): LangText[] {
 }
 
 /**
- * Taxon ids and entries of classification paths that come from ISCED (or do not say their source):
+ * Taxon ids and entries of the last taxon of classification paths that come from ISCED (or do not say their source):
  * other taxonomies (UDC, national ones) have number codes that would be read as ISCED-F codes.
  */
 function isced(lom: XmlElement): string[] {
@@ -70,10 +70,9 @@ function isced(lom: XmlElement): string[] {
       .map((s) => s.text)
       .join(' ')
     if (source !== '' && !/isced/i.test(source)) return []
-    return path(taxonPath, 'taxon').flatMap((taxon) => [
-      ...texts(path(taxon, 'id')),
-      ...langStrings(path(taxon, 'entry')).map((s) => s.text),
-    ])
+    // Each taxon refines the one before it (ISCED-F 06 → 061 → 0613): the path means its last one.
+    const leaf = path(taxonPath, 'taxon').at(-1)
+    return leaf ? [...texts(path(leaf, 'id')), ...langStrings(path(leaf, 'entry')).map((s) => s.text)] : []
   })
 }
 

@@ -11,8 +11,9 @@ export function describeDc(dc: XmlElement): Described {
     descriptions: values('description').map(langText),
     languages: texts(values('language')),
     subjects: texts(values('subject')),
-    // Creators are the institution that made a course (or its authors); the publisher often the platform.
-    organizations: texts([...values('creator'), ...values('publisher')]),
+    // Creators are the institutions that made a course (or its authors); the publisher is often the
+    // platform, so it counts only when no creator is named.
+    organizations: texts(values('creator').length > 0 ? values('creator') : values('publisher')),
     // Identifiers mix URLs with DOIs, handles, ISBNs and local ids: the connector takes the first URL.
     urls: texts(values('identifier')),
     hoursPerWeek: null,

@@ -1,7 +1,7 @@
 // OAI-PMH 2.0 `ListRecords` in oai_dc or IEEE LOM, as open educational resource repositories publish:
 // pages chained by resumption tokens on one endpoint; each record describes a resource, a listing without runs.
 import { absoluteUrl } from '../absolute-url.ts'
-import type { ParseResult } from '../harvest-record.ts'
+import { licenseField, type ParseResult } from '../harvest-record.ts'
 import { normalizeLanguage } from '../normalize-language.ts'
 import { NO_OFFER, type Offer } from '../normalize-offer.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
@@ -34,8 +34,9 @@ import {
 export const oaiPmh: Connector = {
   /**
    * `?verb=ListRecords&metadataPrefix=…[&set=…][&from=…]`, prefix and set read from the source URL's
-   * query. `from` is a day: every repository accepts day granularity, and records of that day seen
-   * again cost nothing (their content hash is unchanged).
+   * query. `from` is the repository's responseDate when the last successful pass began (seconds); a
+   * repository that only takes days refuses it with badArgument and is asked again by the day (records
+   * of that day seen again cost nothing: their content hash is unchanged).
    */
   firstPage(source, since) {
     const { endpoint, metadataPrefix, set } = endpointOf(source)
@@ -53,6 +54,8 @@ export const oaiPmh: Connector = {
       throw new PageError(`${page.url} is not an OAI-PMH response (its root element is <${root.name}>)`)
     const errors = childrenNamed(root, 'error')
     if (errors.length > 0) return fromErrors(errors, page.url)
+    const responseDate = child(root, 'responseDate')?.text ?? ''
+    const upstreamDate = SECONDS.test(responseDate) ? { upstreamDate: responseDate } : {}
     const list = child(root, 'ListRecords')
     if (!list)
       throw new PageError(`${page.url} is not a ListRecords response: no <ListRecords> and no <error>`)
@@ -64,7 +67,7 @@ export const oaiPmh: Connector = {
           method: 'GET',
         }
       : null
-    return { records: childrenNamed(list, 'record'), next }
+    return { records: childrenNamed(list, 'record'), next, ...upstreamDate }
   },
 
   /** A pass that asks only for records changed `from` a date does not see the others. */
@@ -100,9 +103,20 @@ export function endpointOf(source: Source): { endpoint: string; metadataPrefix: 
   return { endpoint: url.href, metadataPrefix, set }
 }
 
-/** `noRecordsMatch` is an empty list; every other OAI-PMH error fails the page. */
+const SECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
+
+/**
+ * `noRecordsMatch` is an empty list; badArgument to a `from` in seconds is asked again by the day (the
+ * repository's granularity is days); every other OAI-PMH error fails the page.
+ */
 function fromErrors(errors: XmlElement[], url: string): PageContent {
   if (errors.every((e) => attr(e, 'code') === 'noRecordsMatch')) return { records: [], next: null }
+  const from = URL.canParse(url) ? new URL(url).searchParams.get('from') : null
+  if (from && SECONDS.test(from) && errors.every((e) => attr(e, 'code') === 'badArgument')) {
+    const byDay = new URL(url)
+    byDay.searchParams.set('from', from.slice(0, 10))
+    return { records: [], next: { url: byDay.href, method: 'GET' } }
+  }
   const described = errors
     .map((e) => `${attr(e, 'code') ?? 'without a code'}${e.text ? ` (${e.text.slice(0, 300)})` : ''}`)
     .join('; ')
@@ -148,6 +162,7 @@ function toRecord(id: string, d: Described, offer: Offer, ctx: ParseContext): Pa
     instructors: [],
     subtitleLanguages: [],
     ...offer,
+    ...licenseField(d.license),
     runs: [],
   })
 }
@@ -162,12 +177,18 @@ function pick(texts: LangText[], language: string | undefined): LangText | undef
   return inLanguage ?? texts[0]
 }
 
-/** The institutions of the first organization the source maps (or that is an institution id), else the platform's. */
+/**
+ * Every organization the source maps, that is an institution id, or that is an institution's name in
+ * any language (so one moocx node reads another's records with no map), in order; else the platform's.
+ */
 function institutionsOf(ctx: ParseContext, organizations: string[]): string[] | undefined {
-  const known = organizations.find(
-    (o) => Object.hasOwn(ctx.source.orgMap, o) || ctx.institutionIds.has(o.toLowerCase()),
-  )
-  return institutionsFor(ctx, known)
+  const known = organizations.flatMap((o) => {
+    if (Object.hasOwn(ctx.source.orgMap, o) || ctx.institutionIds.has(o.toLowerCase()))
+      return institutionsFor(ctx, o) ?? []
+    const named = ctx.institutionNames?.get(o.trim().toLowerCase())
+    return named ? [named] : []
+  })
+  return known.length > 0 ? [...new Set(known)].slice(0, 20) : institutionsFor(ctx, undefined)
 }
 
 /**

@@ -152,6 +152,7 @@ export const ar: Messages = {
   'platforms.intro': 'منصات التعلّم التي تُقدَّم عليها مقررات التحالف. يربط moocx كل مقرر بالمنصات التي تقدّمه.',
   'platform.software': 'البرمجية',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',

@@ -143,6 +143,7 @@ export const en = {
   'platforms.intro': 'The learning platforms where alliance courses run. moocx links every course to the platforms that offer it.',
   'platform.software': 'Software',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',

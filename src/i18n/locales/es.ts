@@ -149,6 +149,7 @@ export const es: Messages = {
     'Las plataformas de aprendizaje donde se imparten los cursos de la alianza. moocx vincula cada curso con las plataformas que lo ofrecen.',
   'platform.software': 'Software',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',

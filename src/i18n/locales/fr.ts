@@ -149,6 +149,7 @@ export const fr: Messages = {
     'Les plateformes d’apprentissage sur lesquelles se déroulent les cours de l’alliance. moocx relie chaque cours aux plateformes qui le proposent.',
   'platform.software': 'Logiciel',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',

@@ -153,6 +153,7 @@ export const ru: Messages = {
     'Образовательные платформы, на которых проходят курсы альянса. moocx связывает каждый курс с платформами, где он доступен.',
   'platform.software': 'Программное обеспечение',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',

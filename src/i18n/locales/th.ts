@@ -146,6 +146,7 @@ export const th: Messages = {
     'แพลตฟอร์มการเรียนรู้ที่ใช้เปิดสอนรายวิชาของพันธมิตร โดย moocx เชื่อมโยงแต่ละรายวิชาไปยังแพลตฟอร์มที่เปิดสอนรายวิชานั้น',
   'platform.software': 'ซอฟต์แวร์',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',

@@ -144,6 +144,7 @@ export const zh: Messages = {
   'platforms.intro': '联盟课程所在的学习平台。moocx 将每门课程链接到提供该课程的平台。',
   'platform.software': '软件',
   'platform.software.open-edx': 'Open edX',
+  'platform.software.moocx': 'moocx',
   'platform.software.coursera': 'Coursera',
   'platform.software.moodle': 'Moodle',
   'platform.software.canvas': 'Canvas',
