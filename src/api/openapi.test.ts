@@ -96,6 +96,8 @@ function exampleFor(op: string): { body?: unknown; status: number } {
     'POST /sources/{id}/runs': { status: 202 },
     'GET /sources/{id}/runs': { status: 200 },
     'GET /harvest-runs/{id}': { status: 200 },
+    // Documented failure: no format asked for (a 200 is a file in the format asked for, not JSON).
+    'GET /export': { status: 400 },
   }
   const found = examples[op]
   if (!found) throw new Error(`No example for ${op}: every documented operation needs one here`)
