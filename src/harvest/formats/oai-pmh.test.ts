@@ -340,7 +340,7 @@ describe('harvesting an OAI-PMH repository in IEEE LOM', () => {
     expect(await harvestSource(deps, id)).toMatchObject({ status: 'succeeded', seen: 1, withdrawn: 1 })
   })
 
-  it('asks only for changes since the day of the last successful pass, and reads everything again after a week', async () => {
+  it("asks only for changes since the repository's responseDate of the last successful pass, and reads everything again after a week", async () => {
     oai.resources = resources(30)
     const id = await newSource()
     await harvestSource(deps, id)
@@ -355,11 +355,30 @@ describe('harvesting an OAI-PMH repository in IEEE LOM', () => {
       updated: 1,
       withdrawn: 0,
     })
-    expect(oai.requests.at(-1)?.url).toContain('from=2026-11-29')
+    expect(oai.requests.at(-1)?.url).toContain('from=2026-11-29T12:00:00Z')
     deps.advance(8 * DAY)
     const full = await harvestSource(deps, id)
     expect(full).toMatchObject({ complete: true, seen: 30, unchanged: 30 })
     expect(oai.requests.at(-1)?.url).not.toContain('from=')
+  })
+
+  it('asks again by the day when the repository refuses a time with badArgument (day granularity)', async () => {
+    oai.resources = resources(5)
+    const id = await newSource()
+    await harvestSource(deps, id)
+    oai.override((req, res, recorded) =>
+      /from=\d{4}-\d\d-\d\dT/.test(recorded.url)
+        ? res
+            .writeHead(200, { 'content-type': 'text/xml' })
+            .end(oaiError('badArgument', 'granularity is days'))
+        : oai.serve(req, res, recorded),
+    )
+    const before = oaiRequests().length
+    expect(await harvestSource(deps, id)).toMatchObject({ status: 'succeeded', complete: false })
+    expect(oaiRequests().slice(before)).toEqual([
+      '/oai?verb=ListRecords&metadataPrefix=oai_dc&from=2026-11-29T12:00:00Z',
+      '/oai?verb=ListRecords&metadataPrefix=oai_dc&from=2026-11-29',
+    ])
   })
 
   it('resumes an interrupted incremental pass without withdrawing what it was never sent', async () => {
