@@ -41,6 +41,8 @@ const COURSE_OF: Record<string, (row: 'NEW' | 'OLD') => string> = {
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('courses').addColumn('license', 'varchar(64)').execute()
   await watch(db, AFTER)
+  // Feeds list the newest courses first.
+  await db.schema.createIndex('courses_created_at').on('courses').columns(['created_at', 'id']).execute()
   await db.schema
     .createIndex('search_changes_changed_at')
     .on('search_changes')
@@ -60,6 +62,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('search_changes_changed_at').execute()
+  await db.schema.dropIndex('courses_created_at').execute()
   await watch(db, BEFORE)
   await db.schema.alterTable('courses').dropColumn('license').execute()
 }
