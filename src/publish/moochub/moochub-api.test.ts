@@ -10,6 +10,8 @@ import { createTestApp, type TestApp } from '../../../test/test-app.ts'
 import { createApp } from '../../app.ts'
 import { DEFAULT_RATE_LIMITS } from '../../config.ts'
 import { createLogger } from '../../shared/logger.ts'
+import { moochub } from '../../harvest/formats/moochub.ts'
+import type { Source } from '../../harvest/source.ts'
 import { countRecords } from '../record-repository.ts'
 import { countLiveRecords } from './moochub-repository.ts'
 import { MOOCHUB_MEDIA_TYPE } from './moochub-types.ts'
@@ -140,6 +142,30 @@ describe('the MOOChub course list', () => {
     expect((await page('/api/moochub/courses?page[size]=5')).data.map((r) => r.id)).toEqual(
       body.data.map((r) => r.id),
     )
+  })
+})
+
+describe('another moocx node harvesting this one', () => {
+  it('reads each page with the MOOChub connector and follows links.next to the end', async () => {
+    const source = { id: 'peer', baseUrl: 'http://moocx.test/api/moochub', format: 'moochub' } as Source
+    let request = moochub.firstPage(source)
+    const seen: unknown[] = []
+    for (let pages = 0; pages < 100; pages++) {
+      const res = await get(local(request.url), moochub.headers)
+      expect(res.status).toBe(200)
+      const content = moochub.readPage({ url: request.url, text: await res.text() }, source)
+      seen.push(...content.records)
+      if (!content.next) break
+      request = content.next
+    }
+    expect(seen).toHaveLength(await countLiveRecords(t.db))
+  })
+
+  it('answers HEAD like GET, without a body', async () => {
+    const res = await app.request('/api/moochub/courses', { method: 'HEAD' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe(MOOCHUB_MEDIA_TYPE)
+    expect(await res.text()).toBe('')
   })
 })
 

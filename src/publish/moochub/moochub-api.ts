@@ -19,7 +19,7 @@ import {
   moochubPage,
 } from './moochub-page.ts'
 import { countLiveRecords, lastPageAfter } from './moochub-repository.ts'
-import { moochubResource } from './moochub-resource.ts'
+import { isLive, moochubResource } from './moochub-resource.ts'
 import { MOOCHUB_MEDIA_TYPE } from './moochub-types.ts'
 
 /** The query parameters of the list; any other `page…` one (page numbers) is refused. */
@@ -73,12 +73,8 @@ export function moochubApi(deps: Deps & { logger: Logger; publicUrl: string }) {
     const id = c.req.param('id')
     const record = id.length <= 255 ? await findRecord(deps.db, id, today(deps)) : undefined
     // A deleted course is gone for MOOChub too: it has no way to say deleted.
-    if (!record?.course) throw new NotFoundError('course', id)
-    const resource = moochubResource(
-      { ...record, course: record.course },
-      await loadNames(deps.db),
-      deps.publicUrl,
-    )
+    if (!record || !isLive(record)) throw new NotFoundError('course', id)
+    const resource = moochubResource(record, await loadNames(deps.db), deps.publicUrl)
     cacheHeaders(c, record.changedAt)
     return answer(c, { data: resource, links: { self: resource.links.self } }, 200)
   })

@@ -6,7 +6,7 @@ import { ValidationError } from '../../shared/errors.ts'
 import type { Names, RecordPosition } from '../record.ts'
 import { recordPage } from '../record-repository.ts'
 import { hasLiveAfter } from './moochub-repository.ts'
-import { moochubResource, type LiveRecord } from './moochub-resource.ts'
+import { isLive, moochubResource, type LiveRecord } from './moochub-resource.ts'
 import type { MoochubPage } from './moochub-types.ts'
 
 export const DEFAULT_PAGE_SIZE = 100
@@ -57,8 +57,7 @@ export async function livePage(
     const page = await recordPage(db, {}, position, size, today)
     for (const record of page) {
       position = { changedAt: record.changedAt, id: record.id }
-      const { course } = record
-      if (course) records.push({ ...record, course })
+      if (isLive(record)) records.push(record)
       if (records.length === size) return { records, next: await nextAfter(db, position) }
     }
     if (page.length < size) return { records, next: null }

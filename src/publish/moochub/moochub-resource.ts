@@ -15,6 +15,11 @@ import { dateTime, escapeHtml, licenses, moochubId, offerOf, textToHtml, workloa
 /** A live record: its course is there and has at least one active listing. */
 export type LiveRecord = PublishedRecord & { course: Course }
 
+/** Whether a record is live (MOOChub publishes only those: it has no way to say deleted). */
+export function isLive(record: PublishedRecord): record is LiveRecord {
+  return record.course !== null
+}
+
 const ISCED_F_2013 =
   'http://uis.unesco.org/sites/default/files/documents/international-standard-classification-of-education-fields-of-education-and-training-2013-detailed-field-descriptions-2015-en.pdf'
 
@@ -41,8 +46,7 @@ export function moochubResource(record: LiveRecord, names: Names, publicUrl: str
     description: textToHtml(course.description),
     abstract: course.summary ? escapeHtml(course.summary) : null,
     inLanguage: course.language === 'und' ? null : [course.language],
-    startDate: dates(runs, 'startsOn', 'start'),
-    endDate: dates(runs, 'endsOn', 'end'),
+    ...runDates(runs),
     ...application(runs),
     ...(course.weeks ? { duration: `P${course.weeks}W` } : {}),
     ...(effort ? { workload: effort } : {}),
@@ -118,9 +122,23 @@ function alignment(code: string, names: Names): MoochubAlignment {
 }
 
 /** Start or end dates of the runs that have them, once each (v3 wants unique items), in order. */
-function dates(runs: Run[], field: 'startsOn' | 'endsOn', at: 'start' | 'end'): string[] | null {
-  const days = [...new Set(runs.flatMap((r) => r[field] ?? []))].sort()
-  return days.length > 0 ? days.map((d) => dateTime(d, at)) : null
+/**
+ * The runs' start and end dates. When every run has both and no two share either, the end dates follow
+ * the order of the start dates, so a reader can pair them by position even when runs overlap (a
+ * year-long self-paced run beside a summer session); otherwise each list is sorted on its own.
+ */
+function runDates(runs: Run[]): Pick<MoochubAttributes, 'startDate' | 'endDate'> {
+  const dated = [...runs].sort((a, b) => (a.startsOn ?? '').localeCompare(b.startsOn ?? ''))
+  const starts = dated.flatMap((r) => r.startsOn ?? [])
+  const ends = dated.flatMap((r) => r.endsOn ?? [])
+  const paired =
+    starts.length === runs.length && ends.length === runs.length && new Set(starts).size === starts.length
+  const list = (days: string[], at: 'start' | 'end') => {
+    const unique =
+      paired && at === 'end' && new Set(days).size === days.length ? days : [...new Set(days)].sort()
+    return unique.length > 0 ? unique.map((d) => dateTime(d, at)) : null
+  }
+  return { startDate: list(starts, 'start'), endDate: list(ends, 'end') }
 }
 
 /** Enrollment dates, when the course has one run: v3 gives them for the course, not per date. */
