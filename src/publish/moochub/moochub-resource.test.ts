@@ -1,5 +1,8 @@
 // A course published as MOOChub v3 reads back alike through moocx's own MOOChub connector, as another
 // moocx node harvesting this one would read it: no org map, institutions found by their pages.
+import fs from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import formats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCourse, makeListing, makeRun } from '../../../test/factories.ts'
 import { createTestApp, NOW, TODAY, type TestApp } from '../../../test/test-app.ts'
@@ -12,6 +15,17 @@ import { moochubResource } from './moochub-resource.ts'
 import { moochubId } from './moochub-values.ts'
 
 const PUBLIC_URL = 'http://moocx.test'
+const ajv = new Ajv2020({ strict: false, allErrors: true })
+formats.default(ajv)
+ajv.addFormat('iri', (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value))
+const validate = ajv.compile(
+  JSON.parse(
+    fs.readFileSync(
+      new URL('../../../../shared/formats/moochub/moochub-schema.json', import.meta.url),
+      'utf8',
+    ),
+  ),
+)
 let t: TestApp
 
 beforeAll(async () => {
@@ -46,6 +60,9 @@ async function roundTrip(courseId: string): Promise<{ published: unknown; read: 
     createdAt: NOW.toISOString(),
     updatedAt: NOW.toISOString(),
   }
+  const self = `${PUBLIC_URL}/api/moochub/courses`
+  if (!validate({ links: { self, first: self, last: self }, data: [published] }))
+    throw new Error(`not valid MOOChub v3: ${JSON.stringify(validate.errors, null, 2)}`)
   const result = moochub.parseRecord(published, await parseContext(t.db, source))
   if (!('record' in result)) throw new Error(`not read back: ${JSON.stringify(result)}`)
   return { published, read: result.record }
@@ -64,7 +81,7 @@ describe('a MOOChub resource read back by the MOOChub connector', () => {
       effortHoursPerWeek: 5,
       weeks: 7,
       courseNumber: 'PHIL-201',
-      instructors: ['Мария Иванова', 'John Smith'],
+      instructors: ['Мария Иванова', 'John Smith', 'Мария Иванова'],
       institutions: ['spbu', 'polimi'],
       subjects: ['0223', '0613'],
       license: 'CC-BY-NC-SA-4.0',

@@ -50,7 +50,8 @@ export function moochubResource(record: LiveRecord, names: Names, publicUrl: str
     ...application(runs),
     ...(course.weeks ? { duration: `P${course.weeks}W` } : {}),
     ...(effort ? { workload: effort } : {}),
-    instructor: course.instructors.map((name) => ({ type: 'Person', name })),
+    // v3 wants unique items; a course may name one person twice.
+    instructor: [...new Set(course.instructors)].map((name) => ({ type: 'Person', name })),
     creator: organizations.length > 0 ? organizations : [publisher],
     publisher,
     url: listing?.url ?? `${publicUrl}/courses/${encodeURIComponent(course.id)}`,

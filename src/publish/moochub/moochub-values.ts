@@ -95,7 +95,9 @@ export function offerOf(listing: Pick<Listing, 'access' | 'certificate' | 'price
   })
   const offers: MoochubOffer[] = []
   if (access === 'free') offers.push(item(0, 'course'))
-  if (access === 'paid' && price) offers.push(item(price.amount, 'course', price.currency))
+  // Paying for the course and for its certificate at once is MOOChub's `complete` offer.
+  if (access === 'paid' && price)
+    offers.push(item(price.amount, certificate === 'paid' ? 'complete' : 'course', price.currency))
   if (certificate === 'free') offers.push(item(0, 'certificate'))
   if (certificate === 'paid' && access !== 'paid' && price)
     offers.push(item(price.amount, 'certificate', price.currency))
