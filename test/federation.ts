@@ -21,8 +21,13 @@ export interface Nodes {
 
 /** Node A with the demo catalog on a real clock (its datestamps are database time), node B empty. */
 export async function startNodes(): Promise<Nodes> {
-  const a = await createTestApp({ demo: true, app: { now: () => new Date(), oaiPageSize: 40 } })
-  const served = await serveApp(a.app)
+  // A's public URL is where it is served, so the links it writes (MOOChub paging) lead back to it.
+  const node: { a?: TestApp } = {}
+  const served = await serveApp({ fetch: (request) => node.a!.app.fetch(request) })
+  const a = await createTestApp({
+    demo: true,
+    app: { now: () => new Date(), oaiPageSize: 40, publicUrl: served.url },
+  })
   const b = await createRegistryDb()
   const deps = harvestDeps(b.db)
   await createPlatform(
@@ -35,6 +40,7 @@ export async function startNodes(): Promise<Nodes> {
     await a.close()
     await b.close()
   }
+  node.a = a
   return { a, served, b, deps, close }
 }
 

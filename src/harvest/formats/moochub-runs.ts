@@ -1,5 +1,6 @@
-// The runs of a MOOChub course: one per start date (v3 lists several, v2 gives one), each ending at
-// the first end date before the next start; and how many weeks the course takes.
+// The runs of a MOOChub course: one per start date (v3 lists several, v2 gives one), paired with the
+// end date in the same position when the lists match, else ending at the first end date before the
+// next start; and how many weeks the course takes.
 import type { HarvestedRun } from '../harvest-record.ts'
 import { parseDuration } from '../normalize-effort.ts'
 import { calendarDate } from './connector.ts'
@@ -28,6 +29,15 @@ export function runsOf(a: RunAttributes): HarvestedRun[] {
     enrollmentOpensOn: single ? localDate(a.applicationStartDate) : null,
     enrollmentClosesOn: single ? localDate(a.applicationDeadline) : null,
   }
+  const pairs = pairedDates(a)
+  if (pairs)
+    return pairs.map(([start, end]) => ({
+      runKey: start,
+      pacing: selfPaced ? 'self' : 'instructor',
+      startsOn: start,
+      endsOn: end,
+      ...enrollment,
+    }))
   if (starts.length === 0)
     return [
       { runKey: 'self-paced', pacing: 'self', startsOn: null, endsOn: ends.at(-1) ?? null, ...enrollment },
@@ -38,6 +48,23 @@ export function runsOf(a: RunAttributes): HarvestedRun[] {
     const pacing = selfPaced || !end ? 'self' : 'instructor'
     return { runKey: start, pacing, startsOn: start, endsOn: end, ...enrollment }
   })
+}
+
+/**
+ * Start and end dates paired by position, when the lists are as long as each other, every end is on
+ * or after its start and no start repeats: how a feed lists runs that overlap. Sorted by start.
+ */
+function pairedDates(a: RunAttributes): [string, string][] | null {
+  const starts = a.startDate.map(localDate)
+  const ends = a.endDate.map(localDate)
+  if (starts.length === 0 || starts.length !== ends.length || starts.length > MAX_RUNS) return null
+  const pairs: [string, string][] = []
+  starts.forEach((start, i) => {
+    const end = ends[i]
+    if (start && end && end >= start) pairs.push([start, end])
+  })
+  if (pairs.length !== starts.length || new Set(starts).size !== starts.length) return null
+  return pairs.sort((x, y) => x[0].localeCompare(y[0]))
 }
 
 /** Weeks from the stated duration (`P8W`), else from the first run with both dates. */
