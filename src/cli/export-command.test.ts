@@ -120,7 +120,8 @@ describe('runExport', () => {
   })
 })
 
-// The executable runs on its own SQLite database: once is enough.
+// The executable runs on its own SQLite database: once is enough. Each run starts Node and tsx, which
+// takes seconds on a busy machine.
 describe.skipIf(onPostgres)('moocx export (the executable)', () => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'moocx-export-bin-'))
   const env = { ...process.env, MOOCX_DATA_DIR: data, DATABASE_URL: '', LOG_LEVEL: 'error' }
@@ -140,13 +141,13 @@ describe.skipIf(onPostgres)('moocx export (the executable)', () => {
     const result = moocx(['export', '--format', 'jsonl'])
     expect(result.status).toBe(0)
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(320)
-  })
+  }, 60_000)
 
   it('exits 64 naming the flag and its allowed values', () => {
     const result = moocx(['export', '--format', 'pdf'])
     expect(result.status).toBe(64)
     expect(result.stderr).toBe('moocx: --format: must be one of moochub, oai_dc, lom, csv, jsonl\n')
-  })
+  }, 60_000)
 
   it('stops quietly with 0 when its reader hangs up (| head)', () => {
     const result = spawnSync(
@@ -163,5 +164,5 @@ describe.skipIf(onPostgres)('moocx export (the executable)', () => {
     )
     expect(result.stdout.trim()).toBe('0')
     expect(result.stderr).toBe('')
-  })
+  }, 60_000)
 })

@@ -52,6 +52,13 @@ describe('GET /api/v1/export', () => {
     },
   )
 
+  it('answers HEAD with the headers of GET and no body', async () => {
+    const res = await get('?format=csv', { method: 'HEAD' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="moocx-courses.csv"')
+    expect(await res.text()).toBe('')
+  })
+
   it('takes set and from', async () => {
     const res = await get('?format=jsonl&set=language:fr&from=2026-01-01T00:00:00Z')
     expect(res.status).toBe(200)
@@ -99,6 +106,16 @@ describe('GET /api/v1/export', () => {
       'from',
       'set',
     ])
+  })
+
+  it('lets the process answer others while it streams: a timer fires before the export ends', async () => {
+    const res = await get('?format=jsonl')
+    let chunks = 0
+    let chunksWhenTimerFired: number | undefined
+    setTimeout(() => (chunksWhenTimerFired = chunks), 0)
+    for await (const chunk of res.body ?? []) if (chunk.byteLength > 0) chunks++
+    expect(chunks).toBeGreaterThan(3)
+    expect(chunksWhenTimerFired).toBeLessThan(chunks)
   })
 
   it('arrives over a socket chunked, with no Content-Length: nothing in between held the body', async () => {

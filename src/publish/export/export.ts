@@ -1,5 +1,6 @@
 // A bulk export of the published catalog in one format, as text chunks of about 64 KiB produced as
 // they are read: records are walked a page at a time, so memory does not grow with the catalog.
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Db } from '../../db/schema.ts'
 import { loadNames } from '../record-repository.ts'
 import type { Names, PublishedRecord } from '../record.ts'
@@ -57,7 +58,12 @@ function write(
   }
 }
 
-/** Small chunks joined into pieces of at least `size` characters (the last one may be shorter). */
+/**
+ * Small chunks joined into pieces of at least `size` characters (the last one may be shorter). After
+ * each piece the event loop gets a turn: on SQLite every query is synchronous and a socket on loopback
+ * takes each write at once, so without it a whole export would run as one task, and the process would
+ * answer nobody else until it ended.
+ */
 export async function* coalesce(chunks: AsyncIterable<string>, size = CHUNK_CHARS): AsyncGenerator<string> {
   let parts: string[] = []
   let length = 0
@@ -68,6 +74,7 @@ export async function* coalesce(chunks: AsyncIterable<string>, size = CHUNK_CHAR
       yield parts.join('')
       parts = []
       length = 0
+      await nextTurn()
     }
   }
   if (length > 0) yield parts.join('')
