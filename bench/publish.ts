@@ -5,7 +5,8 @@
 // RSS is sampled from /proc/<pid>/status every 50 ms; its peak is the kernel's VmHWM (which also
 // catches spikes between samples). One server per walk, so each peak is that walk's own; the client
 // runs in this process, so its memory is not counted. The baseline is the first size (10,000).
-// BENCH_SIZES (default 10000,100000), BENCH_TIMEOUT_SECONDS (per walk, default 900).
+// The live heap after V8's own full collections is reported beside RSS, which also counts garbage not yet
+// collected. BENCH_SIZES (default 10000,100000), BENCH_TIMEOUT_SECONDS (per walk, default 900).
 import { execFileSync, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,7 +15,7 @@ import { WALKS } from './publish/walks.ts'
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 900)
-/** Peak RSS growing less than this from the baseline size counts as flat. */
+/** Growing less than this from the baseline size (or shrinking) counts as flat. */
 const FLAT = 0.15
 const here = path.dirname(new URL(import.meta.url).pathname)
 const tsx = ['--import', 'tsx']
@@ -26,6 +27,8 @@ interface Row {
   seconds: number
   idleMb: number
   peakMb: number
+  /** The largest live heap right after a full collection during the server's life (serve.ts). */
+  liveHeapMb: number
 }
 
 /** VmRSS and VmHWM of a process, in MB. */
@@ -40,10 +43,12 @@ async function measure(file: string, size: number, walk: (typeof WALKS)[number])
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const exited = new Promise((resolve) => server.on('exit', resolve))
+  let out = ''
+  server.stdout.on('data', (d: Buffer) => (out += d.toString()))
   const killer = setTimeout(() => server.kill('SIGKILL'), timeoutSeconds * 1000)
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      server.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()))
+      server.stdout.once('data', (d: Buffer) => resolve(d.toString().split('\n')[0] ?? ''))
       server.once('exit', (code) => reject(new Error(`the server exited (${code}) before it served`)))
     })
     const pid = server.pid ?? 0
@@ -54,7 +59,10 @@ async function measure(file: string, size: number, walk: (typeof WALKS)[number])
     const records = await walk.run(url).finally(() => clearInterval(sampler))
     const seconds = (performance.now() - started) / 1000
     const peakMb = Math.max(sampled, memoryOf(pid).hwm)
-    return { size, walk: walk.name, records, seconds, idleMb, peakMb }
+    server.kill('SIGTERM')
+    await exited
+    const { liveHeapMb } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { liveHeapMb: number }
+    return { size, walk: walk.name, records, seconds, idleMb, peakMb, liveHeapMb }
   } finally {
     clearTimeout(killer)
     server.kill('SIGTERM')
@@ -93,6 +101,16 @@ for (const size of sizes) {
 }
 
 const baseline = (walk: string) => rows.find((r) => r.walk === walk && r.size === sizes[0])
+const versus = `vs ${sizes[0]?.toLocaleString('en')}`
+/** The change from the baseline size of the same walk, and whether it is flat. */
+function verdict(r: Row, value: (r: Row) => number): string {
+  const base = baseline(r.walk)
+  if (!base || r.size === base.size) return 'baseline'
+  // A live heap of 0: V8 needed no full collection in that run, so there is nothing to compare.
+  if (value(base) === 0 || value(r) === 0) return '–'
+  const growth = (value(r) - value(base)) / value(base)
+  return `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % ${growth < FLAT ? 'flat' : 'GROWS'}`
+}
 const table = [
   [
     'courses',
@@ -102,26 +120,22 @@ const table = [
     'records/s',
     'idle RSS MB',
     'peak RSS MB',
-    `vs ${sizes[0]?.toLocaleString('en')}`,
+    versus,
+    'live heap MB',
+    versus,
   ],
-  ...rows.map((r) => {
-    const base = baseline(r.walk)
-    const growth = base && r.size !== base.size ? (r.peakMb - base.peakMb) / base.peakMb : undefined
-    const verdict =
-      growth === undefined
-        ? 'baseline'
-        : `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % ${Math.abs(growth) < FLAT ? 'flat' : 'GROWS'}`
-    return [
-      r.size.toLocaleString('en'),
-      r.walk,
-      r.records.toLocaleString('en'),
-      r.seconds.toFixed(1),
-      Math.round(r.records / r.seconds).toLocaleString('en'),
-      r.idleMb.toFixed(0),
-      r.peakMb.toFixed(0),
-      verdict,
-    ]
-  }),
+  ...rows.map((r) => [
+    r.size.toLocaleString('en'),
+    r.walk,
+    r.records.toLocaleString('en'),
+    r.seconds.toFixed(1),
+    Math.round(r.records / r.seconds).toLocaleString('en'),
+    r.idleMb.toFixed(0),
+    r.peakMb.toFixed(0),
+    verdict(r, (x) => x.peakMb),
+    r.liveHeapMb === 0 ? 'no full GC' : r.liveHeapMb.toFixed(0),
+    verdict(r, (x) => x.liveHeapMb),
+  ]),
 ]
 const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '').length))) ?? []
 const line = (r: string[]) =>
@@ -133,5 +147,5 @@ console.log(line(table[0] ?? []))
 console.log(`|${widths.map((w, i) => (i === 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
 for (const r of table.slice(1)) console.log(line(r))
 console.log(
-  `\nFlat: peak RSS of the server within ${FLAT * 100} % of the ${sizes[0]?.toLocaleString('en')}-course run of the same walk.`,
+  `\nFlat: within ${FLAT * 100} % of the ${sizes[0]?.toLocaleString('en')}-course run of the same walk. Peak RSS is the server's VmHWM; live heap is the largest heap left right after one of V8's own full collections.`,
 )

@@ -1,6 +1,9 @@
 // The server of bench:publish, in its own process so that its memory is measured alone: the real app
 // over the SQLite database at FILE on 127.0.0.1, rate limits off (a harvest of 100,000 records asks
-// for 1,000 pages in a few seconds). Prints its URL, then serves until SIGTERM.
+// for 1,000 pages in a few seconds). Prints its URL, serves until SIGTERM, then prints one JSON line:
+// the largest live heap seen right after a full (mark-compact) collection, which V8 runs on its own —
+// what the process really holds, as opposed to RSS, which also counts garbage not yet collected.
+import { PerformanceObserver, constants } from 'node:perf_hooks'
 import { createApp } from '../../src/app.ts'
 import { openDatabase } from '../../src/db/database.ts'
 import { systemDeps } from '../../src/shared/deps.ts'
@@ -19,12 +22,23 @@ const app = createApp({
   },
 })
 const served = await serveApp(app)
+
+let liveHeapMb = 0
+let fullCollections = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const { detail } = entry as { detail?: { kind?: number } }
+    if (detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue
+    fullCollections++
+    liveHeapMb = Math.max(liveHeapMb, process.memoryUsage().heapUsed / 2 ** 20)
+  }
+}).observe({ entryTypes: ['gc'] })
+
 process.stdout.write(`${served.url}\n`)
-process.on(
-  'SIGTERM',
-  () =>
-    void served
-      .close()
-      .then(() => db.destroy())
-      .then(() => process.exit(0)),
-)
+process.on('SIGTERM', () => {
+  process.stdout.write(`${JSON.stringify({ liveHeapMb, fullCollections })}\n`)
+  void served
+    .close()
+    .then(() => db.destroy())
+    .then(() => process.exit(0))
+})

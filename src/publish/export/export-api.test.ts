@@ -85,9 +85,11 @@ describe('GET /api/v1/export', () => {
     const res = await get(query)
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toMatch(/^application\/json/)
-    const { error } = await res.json()
+    const { error } = (await res.json()) as {
+      error: { code: string; details: { field: string; message: string }[] }
+    }
     expect(error.code).toBe('validation_failed')
-    const detail = error.details.find((d: { field: string }) => d.field === field)
+    const detail = error.details.find((d) => d.field === field)
     expect(detail?.message).toMatch(message)
   })
 
@@ -98,14 +100,15 @@ describe('GET /api/v1/export', () => {
   })
 
   it('is described in the OpenAPI document', async () => {
-    const doc = await (await t.app.request('/api/openapi.json')).json()
-    const operation = doc.paths['/export'].get
-    expect(Object.keys(operation.responses['200'].content)).toContain('application/x-ndjson')
-    expect(operation.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
-      'format',
-      'from',
-      'set',
-    ])
+    const doc = (await (await t.app.request('/api/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        { get: { responses: Record<string, { content: object }>; parameters: { name: string }[] } }
+      >
+    }
+    const operation = doc.paths['/export']!.get
+    expect(Object.keys(operation.responses['200']!.content)).toContain('application/x-ndjson')
+    expect(operation.parameters.map((p) => p.name).sort()).toEqual(['format', 'from', 'set'])
   })
 
   it('lets the process answer others while it streams: a timer fires before the export ends', async () => {

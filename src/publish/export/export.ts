@@ -15,9 +15,17 @@ export interface ExportDeps {
   db: Db
   now: () => Date
   publicUrl: string
-  /** Records read from the database at a time. */
+  /** Records read from the database at a time (EXPORT_PAGE_SIZE when not given). */
   pageSize?: number
 }
+
+/**
+ * Records read at a time. Measured on 100,000 courses (SQLite, JSON Lines over HTTP): 500 a page took
+ * 20 s with a peak RSS of 330 MB — each page's courses live long enough to reach V8's old space, which
+ * then fills with dead pages between full collections; 200 takes as long and peaks at 235 MB; 100
+ * peaks lower still but takes 30 % longer.
+ */
+export const EXPORT_PAGE_SIZE = 200
 
 /** Chunks are joined up to this many characters before they are handed on (fewer, larger writes). */
 export const CHUNK_CHARS = 64 * 1024
@@ -33,7 +41,12 @@ export async function exportChunks(deps: ExportDeps, options: ExportOptions): Pr
     from: options.from === undefined ? undefined : fromInstant(options.from),
     set: options.set,
   }
-  const records = walkRecords(deps.db, filter, now.toISOString().slice(0, 10), deps.pageSize)
+  const records = walkRecords(
+    deps.db,
+    filter,
+    now.toISOString().slice(0, 10),
+    deps.pageSize ?? EXPORT_PAGE_SIZE,
+  )
   return coalesce(write(options, records, names, deps.publicUrl, now))
 }
 
