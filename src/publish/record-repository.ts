@@ -24,13 +24,17 @@ export async function recordPage(
   today: string,
 ): Promise<PublishedRecord[]> {
   let query = filtered(db, filter).select(['course_id', 'changed_at'])
+  // The first condition says nothing the OR does not, but lets SQLite seek the index to the position
+  // instead of scanning it from the start on every page (27 ms → 0.5 ms a page at 100,000).
   if (after)
-    query = query.where((eb) =>
-      eb.or([
-        eb('changed_at', '>', after.changedAt),
-        eb.and([eb('changed_at', '=', after.changedAt), eb('course_id', '>', after.id)]),
-      ]),
-    )
+    query = query
+      .where('changed_at', '>=', after.changedAt)
+      .where((eb) =>
+        eb.or([
+          eb('changed_at', '>', after.changedAt),
+          eb.and([eb('changed_at', '=', after.changedAt), eb('course_id', '>', after.id)]),
+        ]),
+      )
   const refs = await query.orderBy('changed_at').orderBy('course_id').limit(limit).execute()
   return toRecords(
     db,

@@ -1,12 +1,9 @@
 // One OAI-PMH ListRecords response holding every record (no resumption token), written a record at a
 // time: `oai_dc` or `lom` metadata for live records, a header with status="deleted" for deleted ones.
 // With no record it is the noRecordsMatch error the protocol prescribes (ListRecords needs a record).
-import { dcMetadata } from '../oai/dc-writer.ts'
 import { envelope, errorBody } from '../oai/envelope.ts'
-import { lomMetadata } from '../oai/lom-writer.ts'
-import { oaiIdentifier } from '../oai/provider.ts'
-import { element, text } from '../oai/xml.ts'
-import { datestamp, type Names, type PublishedRecord } from '../record.ts'
+import { recordXml } from '../oai/record-xml.ts'
+import type { Names, PublishedRecord } from '../record.ts'
 
 export interface OaiExportRequest {
   prefix: 'oai_dc' | 'lom'
@@ -44,7 +41,7 @@ export async function* oaiChunks(
     } else {
       yield '<ListRecords>'
       for (; !next.done; next = await iterator.next())
-        yield recordXml(next.value, names, publicUrl, request.prefix)
+        yield recordXml(publicUrl, next.value, request.prefix, names)
       yield '</ListRecords>'
     }
     yield document.slice(at + BODY.length)
@@ -52,27 +49,4 @@ export async function* oaiChunks(
     // A reader that stops early (a closed connection) ends the walk too.
     await iterator.return?.()
   }
-}
-
-/** A record as the provider writes it in ListRecords (src/publish/oai/provider.ts). */
-function recordXml(
-  record: PublishedRecord,
-  names: Names,
-  publicUrl: string,
-  prefix: 'oai_dc' | 'lom',
-): string {
-  const header = element(
-    'header',
-    [
-      text('identifier', oaiIdentifier(publicUrl, record.id)),
-      text('datestamp', datestamp(record.changedAt)),
-      ...record.sets.map((spec) => text('setSpec', spec)),
-    ],
-    record.course ? {} : { status: 'deleted' },
-  )
-  if (!record.course) return element('record', header)
-  const page = `${publicUrl}/courses/${encodeURIComponent(record.id)}`
-  const metadata =
-    prefix === 'lom' ? lomMetadata(record.course, names, page) : dcMetadata(record.course, names, page)
-  return element('record', [header, element('metadata', metadata)])
 }

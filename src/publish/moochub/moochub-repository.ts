@@ -18,6 +18,8 @@ export async function countLiveRecords(db: Db): Promise<number> {
 export async function hasLiveAfter(db: Db, after: RecordPosition): Promise<boolean> {
   const row = await liveRefs(db)
     .select('course_id')
+    // Redundant with the OR, but lets SQLite seek the index instead of scanning it (record-repository.ts).
+    .where('changed_at', '>=', after.changedAt)
     .where((eb) =>
       eb.or([
         eb('changed_at', '>', after.changedAt),

@@ -12,7 +12,7 @@ export const OAI_DC = {
   prefix: 'oai_dc',
   schema: 'http://www.openarchives.org/OAI/2.0/oai_dc.xsd',
   namespace: 'http://www.openarchives.org/OAI/2.0/oai_dc/',
-}
+} as const
 
 export function dcMetadata(course: Course, names: Names, coursePage: string): string {
   const lang = { 'xml:lang': course.language }

@@ -12,7 +12,7 @@ export const LOM = {
   prefix: 'lom',
   schema: 'http://ltsc.ieee.org/xsd/lomv1.0/lom.xsd',
   namespace: 'http://ltsc.ieee.org/xsd/LOM',
-}
+} as const
 
 export function lomMetadata(course: Course, names: Names, coursePage: string): string {
   const strings = (values: [string, string][]) =>

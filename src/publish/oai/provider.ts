@@ -3,13 +3,14 @@
 // protocol code inside the response.
 import type { Db } from '../../db/schema.ts'
 import { countRecords, findRecord, recordPage } from '../record-repository.ts'
-import { datestamp, type Names, type PublishedRecord } from '../record.ts'
 import { dateBounds, parseArguments, type OaiRequest } from './arguments.ts'
-import { OAI_DC, dcMetadata } from './dc-writer.ts'
+import { OAI_DC } from './dc-writer.ts'
 import { echoes, envelope, errorBody } from './envelope.ts'
 import { fail, OaiFailure } from './errors.ts'
 import { identify, listSets } from './identify.ts'
-import { LOM, lomMetadata } from './lom-writer.ts'
+import { LOM } from './lom-writer.ts'
+import type { Names } from '../record.ts'
+import { oaiIdentifier, recordHeader, recordXml } from './record-xml.ts'
 import { decodeToken, encodeToken, expirationDate, TOKEN_LIFETIME_MS, type TokenState } from './token.ts'
 import { element, text } from './xml.ts'
 
@@ -57,11 +58,6 @@ async function verb(deps: OaiDeps, { verb, args }: OaiRequest, now: Date): Promi
   }
 }
 
-/** `oai:moocx.example.org:<course id>`. */
-export function oaiIdentifier(publicUrl: string, id: string): string {
-  return `oai:${new URL(publicUrl).hostname}:${id}`
-}
-
 function courseIdOf(deps: OaiDeps, identifier: string): string {
   const prefix = oaiIdentifier(deps.publicUrl, '')
   const id = identifier.startsWith(prefix) ? identifier.slice(prefix.length) : ''
@@ -98,7 +94,7 @@ async function getRecord(deps: OaiDeps, args: Record<string, string>, now: Date)
   const identifier = args.identifier ?? ''
   const record = await findRecord(deps.db, courseIdOf(deps, identifier), today(now))
   if (!record) fail('idDoesNotExist', `no record has the identifier "${identifier.slice(0, 300)}"`)
-  return element('GetRecord', recordXml(deps, record, format, await deps.names()))
+  return element('GetRecord', recordXml(deps.publicUrl, record, format.prefix, await deps.names()))
 }
 
 async function list(
@@ -115,7 +111,9 @@ async function list(
   if (page.length === 0 && state.cursor === 0)
     fail('noRecordsMatch', 'no record matches the format, set and dates asked for')
   const names = verb === 'ListRecords' ? await deps.names() : undefined
-  const items = page.map((record) => (names ? recordXml(deps, record, format, names) : header(deps, record)))
+  const items = page.map((record) =>
+    names ? recordXml(deps.publicUrl, record, format.prefix, names) : recordHeader(deps.publicUrl, record),
+  )
   const last = page.at(-1)
   const delivered = state.cursor + page.length
   // The list size was counted when the list began; records changed since then come again at its end.
@@ -185,31 +183,6 @@ function formatOf(prefix: string) {
       `"${prefix.slice(0, 40)}" is not a metadata format of this repository; it has ${FORMATS.map((f) => f.prefix).join(' and ')}`,
     )
   return format
-}
-
-function header(deps: OaiDeps, record: PublishedRecord): string {
-  return element(
-    'header',
-    [
-      text('identifier', oaiIdentifier(deps.publicUrl, record.id)),
-      text('datestamp', datestamp(record.changedAt)),
-      ...record.sets.map((spec) => text('setSpec', spec)),
-    ],
-    record.course ? {} : { status: 'deleted' },
-  )
-}
-
-function recordXml(
-  deps: OaiDeps,
-  record: PublishedRecord,
-  format: (typeof FORMATS)[number],
-  names: Names,
-): string {
-  if (!record.course) return element('record', header(deps, record))
-  const page = `${deps.publicUrl}/courses/${encodeURIComponent(record.id)}`
-  const metadata =
-    format.prefix === 'lom' ? lomMetadata(record.course, names, page) : dcMetadata(record.course, names, page)
-  return element('record', [header(deps, record), element('metadata', metadata)])
 }
 
 function today(now: Date): string {
