@@ -41,6 +41,9 @@ describe('message catalogs', () => {
           id: 'I',
           seconds: n,
           price: 'P',
+          institution: 'U',
+          subject: 'S',
+          language: 'Lang',
         })
         expect(String(out), `${locale} ${key}`).not.toMatch(/\{|\}/)
       }
