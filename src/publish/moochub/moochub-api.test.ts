@@ -17,7 +17,7 @@ import { countLiveRecords } from './moochub-repository.ts'
 import { MOOCHUB_MEDIA_TYPE } from './moochub-types.ts'
 
 const SCHEMA = JSON.parse(
-  fs.readFileSync(new URL('../../../../shared/formats/moochub/moochub-schema.json', import.meta.url), 'utf8'),
+  fs.readFileSync(new URL('../../../test/fixtures/moochub/moochub-schema.json', import.meta.url), 'utf8'),
 )
 const ajv = new Ajv2020({ strict: false, allErrors: true })
 formats.default(ajv)

@@ -20,10 +20,7 @@ formats.default(ajv)
 ajv.addFormat('iri', (value: string) => /^[a-z][a-z0-9+.-]*:/i.test(value) && URL.canParse(value))
 const validate = ajv.compile(
   JSON.parse(
-    fs.readFileSync(
-      new URL('../../../../shared/formats/moochub/moochub-schema.json', import.meta.url),
-      'utf8',
-    ),
+    fs.readFileSync(new URL('../../../test/fixtures/moochub/moochub-schema.json', import.meta.url), 'utf8'),
   ),
 )
 let t: TestApp

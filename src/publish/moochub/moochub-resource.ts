@@ -1,4 +1,4 @@
-// One course as a MOOChub v3 resource object (shared/formats/moochub/moochub-schema.json), written so
+// One course as a MOOChub v3 resource object (test/fixtures/moochub/moochub-schema.json), written so
 // that moocx's own MOOChub connector reads it back alike on another node: institutions by their page.
 import type { Course, Run } from '../../catalog/course.ts'
 import type { Institution } from '../../institutions/institution.ts'

@@ -1,4 +1,4 @@
-// The shapes moocx writes in MOOChub v3 (shared/formats/moochub/moochub-schema.json): a course
+// The shapes moocx writes in MOOChub v3 (test/fixtures/moochub/moochub-schema.json): a course
 // resource, its parts and the list document. Only what moocx fills is typed here.
 import type { Level } from '../../catalog/course.ts'
 
