@@ -11,17 +11,29 @@ export function envelope(
   args: Record<string, string>,
   body: string,
 ): string {
+  return envelopeParts(responseDate, baseUrl, args, [body]).join('')
+}
+
+/**
+ * The document in parts, the body's parts kept apart: a list is written a record at a time, so no
+ * string is large enough for V8 to keep it with long-lived objects until a full collection.
+ */
+export function envelopeParts(
+  responseDate: Date,
+  baseUrl: string,
+  args: Record<string, string>,
+  body: readonly string[],
+): string[] {
   const attrs = Object.entries(args)
     .map(([name, value]) => ` ${name}="${escapeXml(value)}"`)
     .join('')
-  return [
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     `<OAI-PMH xmlns="${OAI_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${OAI_NAMESPACE} http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd">`,
     text('responseDate', `${responseDate.toISOString().slice(0, 19)}Z`),
     `<request${attrs}>${escapeXml(baseUrl)}</request>`,
-    body,
-    '</OAI-PMH>\n',
   ].join('')
+  return [head, ...body, '</OAI-PMH>\n']
 }
 
 export function errorBody(errors: readonly OaiError[]): string {

@@ -2,6 +2,7 @@
 // application/x-www-form-urlencoded body; the answer is always an OAI-PMH XML document.
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { markStreamed } from '../../http/conditional.ts'
 import type { AppEnv } from '../../http/env.ts'
 import type { Db } from '../../db/schema.ts'
 import { AppError } from '../../shared/errors.ts'
@@ -28,8 +29,12 @@ export function oaiApi(deps: OaiRouteDeps): Hono<AppEnv> {
     pageSize: deps.oaiPageSize ?? OAI_PAGE_SIZE,
     names: () => loadNames(deps.db),
   }
-  const respond = async (c: Context<AppEnv>, pairs: [string, string][]) =>
-    c.body(await answer(provider, pairs), 200, { 'Content-Type': 'text/xml; charset=utf-8' })
+  // Written a part (a record) at a time: every answer differs (responseDate), so no ETag is made of it.
+  const respond = async (c: Context<AppEnv>, pairs: [string, string][]) => {
+    const parts = await answer(provider, pairs)
+    markStreamed(c)
+    return c.body(partsStream(parts), 200, { 'Content-Type': 'text/xml; charset=utf-8' })
+  }
   return new Hono<AppEnv>()
     .get('/oai', (c) => respond(c, [...new URL(c.req.url).searchParams]))
     .post(
@@ -57,4 +62,17 @@ export function oaiApi(deps: OaiRouteDeps): Hono<AppEnv> {
         return respond(c, [...new URLSearchParams(await c.req.text())])
       },
     )
+}
+
+/** The parts as UTF-8, one part a chunk, encoded as the client reads. */
+function partsStream(parts: readonly string[]): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let next = 0
+  return new ReadableStream({
+    pull(controller) {
+      const part = parts[next++]
+      if (part === undefined) controller.close()
+      else controller.enqueue(encoder.encode(part))
+    },
+  })
 }

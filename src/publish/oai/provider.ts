@@ -5,7 +5,7 @@ import type { Db } from '../../db/schema.ts'
 import { countRecords, findRecord, recordPage } from '../record-repository.ts'
 import { dateBounds, parseArguments, type OaiRequest } from './arguments.ts'
 import { OAI_DC } from './dc-writer.ts'
-import { echoes, envelope, errorBody } from './envelope.ts'
+import { echoes, envelopeParts, errorBody } from './envelope.ts'
 import { fail, OaiFailure } from './errors.ts'
 import { identify, listSets } from './identify.ts'
 import { LOM } from './lom-writer.ts'
@@ -26,32 +26,35 @@ export interface OaiDeps {
 
 export const FORMATS = [OAI_DC, LOM] as const
 
-/** The whole response document to a request given as name/value pairs (GET query or POST form). */
-export async function answer(deps: OaiDeps, pairs: readonly [string, string][]): Promise<string> {
+/**
+ * The response document to a request given as name/value pairs (GET query or POST form), in parts to
+ * be written one after another (a list's records each on their own).
+ */
+export async function answer(deps: OaiDeps, pairs: readonly [string, string][]): Promise<string[]> {
   const now = deps.now()
   const baseUrl = `${deps.publicUrl}/oai`
   const request = parseArguments(pairs)
-  if (Array.isArray(request)) return envelope(now, baseUrl, {}, errorBody(request))
+  if (Array.isArray(request)) return envelopeParts(now, baseUrl, {}, [errorBody(request)])
   try {
     const body = await verb(deps, request, now)
-    return envelope(now, baseUrl, { verb: request.verb, ...request.args }, body)
+    return envelopeParts(now, baseUrl, { verb: request.verb, ...request.args }, body)
   } catch (error) {
     if (!(error instanceof OaiFailure)) throw error
     const args = echoes(error.errors) ? { verb: request.verb, ...request.args } : {}
-    return envelope(now, baseUrl, args, errorBody(error.errors))
+    return envelopeParts(now, baseUrl, args, [errorBody(error.errors)])
   }
 }
 
-async function verb(deps: OaiDeps, { verb, args }: OaiRequest, now: Date): Promise<string> {
+async function verb(deps: OaiDeps, { verb, args }: OaiRequest, now: Date): Promise<string[]> {
   switch (verb) {
     case 'Identify':
-      return identify(deps)
+      return [await identify(deps)]
     case 'ListMetadataFormats':
-      return listMetadataFormats(deps, args.identifier, now)
+      return [await listMetadataFormats(deps, args.identifier, now)]
     case 'ListSets':
-      return listSets(deps, args.resumptionToken)
+      return [await listSets(deps, args.resumptionToken)]
     case 'GetRecord':
-      return getRecord(deps, args, now)
+      return [await getRecord(deps, args, now)]
     case 'ListIdentifiers':
     case 'ListRecords':
       return list(deps, verb, args, now)
@@ -102,7 +105,7 @@ async function list(
   verb: 'ListIdentifiers' | 'ListRecords',
   args: Record<string, string>,
   now: Date,
-): Promise<string> {
+): Promise<string[]> {
   const state = await listState(deps, verb, args, now)
   const format = formatOf(state.prefix)
   const filter = { from: state.from, until: state.until, set: state.set }
@@ -128,7 +131,7 @@ async function list(
         }
       : null
   const token = next ? resumptionToken(next, state.cursor) : firstOrLast(state)
-  return element(verb, [...items, ...token])
+  return [`<${verb}>`, ...items, ...token, `</${verb}>`]
 }
 
 /** A list's state: from its token, or new (counting the list once, for completeListSize). */
