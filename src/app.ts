@@ -1,6 +1,6 @@
 // Composition root of the web process: wires the database, clock and logger into the routers.
 import { Hono } from 'hono'
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './config.ts'
+import { DEFAULT_RATE_LIMITS, defaultAdminEmail, type RateLimits } from './config.ts'
 import { secureHeaders } from 'hono/secure-headers'
 import { mountApi } from './api/api.ts'
 import { catalogPages } from './catalog/catalog-pages.tsx'
@@ -24,7 +24,7 @@ import { moochubApi } from './publish/moochub/moochub-api.ts'
 export interface AppDeps extends Deps {
   logger: Logger
   publicUrl: string
-  /** Who answers for the repository (OAI-PMH Identify); admin@ the public host when not given. */
+  /** Who answers for the repository (OAI-PMH Identify); defaultAdminEmail() when not given. */
   adminEmail?: string
   /** Records per OAI-PMH list response (tests use small pages). */
   oaiPageSize?: number
@@ -53,10 +53,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/assets', assets())
   mountApi(app, { ...deps, search })
   app.route('/api/moochub', moochubApi(deps))
-  app.route(
-    '/',
-    oaiApi({ ...deps, adminEmail: deps.adminEmail ?? `admin@${new URL(deps.publicUrl).hostname}` }),
-  )
+  app.route('/', oaiApi({ ...deps, adminEmail: deps.adminEmail ?? defaultAdminEmail(deps.publicUrl) }))
   app.route('/', webDiscovery(deps))
   app.route('/', sitePages(deps))
   app.route('/', catalogPages(deps))

@@ -91,3 +91,17 @@ describe('rate limits', () => {
     expect(error.details.map((d) => d.field)).toEqual([`env.${name}`])
   })
 })
+
+describe('admin email', () => {
+  it('takes ADMIN_EMAIL, else admin@ the public host, with .localdomain for a host without a dot', () => {
+    expect(loadConfig({ ADMIN_EMAIL: 'catalog@alliance.example' }).adminEmail).toBe(
+      'catalog@alliance.example',
+    )
+    expect(loadConfig({ PUBLIC_URL: 'https://moocx.example.org' }).adminEmail).toBe('admin@moocx.example.org')
+    expect(loadConfig({}).adminEmail).toBe('admin@localhost.localdomain')
+  })
+
+  it('refuses an ADMIN_EMAIL that is not an address', () => {
+    expect(configError({ ADMIN_EMAIL: 'nobody' }).details.map((d) => d.field)).toEqual(['env.ADMIN_EMAIL'])
+  })
+})

@@ -92,6 +92,7 @@ const EnvSchema = z.object({
   MOOCX_SEED: z
     .enum(['auto', 'never'], { error: 'must be "auto" (seed an empty database) or "never"' })
     .default('auto'),
+  ADMIN_EMAIL: z.email({ error: 'must be an email address such as catalog@moocx.example.org' }).optional(),
 })
 
 export interface Config {
@@ -104,6 +105,8 @@ export interface Config {
   readonly publicUrl: string
   readonly seed: 'auto' | 'never'
   readonly rateLimits: RateLimits
+  /** Who answers for the catalog (OAI-PMH Identify): ADMIN_EMAIL, else admin@ the public host. */
+  readonly adminEmail: string
 }
 
 /** Reads configuration from `env` (process.env by default); throws an AppError naming every bad variable. */
@@ -131,5 +134,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     seed: e.MOOCX_SEED,
     rateLimits: toRateLimits(e),
+    adminEmail: e.ADMIN_EMAIL ?? defaultAdminEmail(e.PUBLIC_URL ?? 'http://localhost'),
   })
+}
+
+/**
+ * admin@ the public host; a host without a dot (localhost) gets `.localdomain`, because OAI-PMH wants
+ * an address whose domain has one.
+ */
+export function defaultAdminEmail(publicUrl: string): string {
+  const host = new URL(publicUrl).hostname
+  return `admin@${/\.[a-z]/i.test(host) ? host : `${host.replace(/[^a-z0-9-]/gi, '') || 'localhost'}.localdomain`}`
 }

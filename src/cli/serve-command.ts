@@ -39,6 +39,7 @@ export async function serveCommand(config: Config): Promise<number> {
     publicUrl: config.publicUrl,
     search,
     rateLimits: config.rateLimits,
+    adminEmail: config.adminEmail,
   })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => {
     logger.info('moocx is serving', {
