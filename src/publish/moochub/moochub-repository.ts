@@ -1,10 +1,8 @@
 // The SQL MOOChub paging needs beyond the publishing core: which records are live (a course with an
 // active listing), how many, and where the last page starts. Same (changed_at, course id) order.
 import type { Db } from '../../db/schema.ts'
+import { afterPosition, courseChanges } from '../record-repository.ts'
 import type { RecordPosition } from '../record.ts'
-
-/** The change log's own entries (`*labels*`, `*rebuild*`) are not courses. */
-const MARKER = '*%'
 
 /** How many records are live: what a full walk of the MOOChub list shows. */
 export async function countLiveRecords(db: Db): Promise<number> {
@@ -16,18 +14,7 @@ export async function countLiveRecords(db: Db): Promise<number> {
 
 /** Whether a live record comes after `after` in the walk's order. */
 export async function hasLiveAfter(db: Db, after: RecordPosition): Promise<boolean> {
-  const row = await liveRefs(db)
-    .select('course_id')
-    // Redundant with the OR, but lets SQLite seek the index instead of scanning it (record-repository.ts).
-    .where('changed_at', '>=', after.changedAt)
-    .where((eb) =>
-      eb.or([
-        eb('changed_at', '>', after.changedAt),
-        eb.and([eb('changed_at', '=', after.changedAt), eb('course_id', '>', after.id)]),
-      ]),
-    )
-    .limit(1)
-    .executeTakeFirst()
+  const row = await liveRefs(db).select('course_id').where(afterPosition(after)).limit(1).executeTakeFirst()
   return row !== undefined
 }
 
@@ -49,16 +36,13 @@ export async function lastPageAfter(db: Db, total: number, size: number): Promis
 }
 
 function liveRefs(db: Db) {
-  return db
-    .selectFrom('search_changes')
-    .where('course_id', 'not like', MARKER)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('listings')
-          .select('listings.id')
-          .whereRef('listings.course_id', '=', 'search_changes.course_id')
-          .where('listings.status', '=', 'active'),
-      ),
-    )
+  return courseChanges(db).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('listings')
+        .select('listings.id')
+        .whereRef('listings.course_id', '=', 'search_changes.course_id')
+        .where('listings.status', '=', 'active'),
+    ),
+  )
 }
