@@ -81,6 +81,7 @@ interface Row {
   idleMb: number
   peakMb: number
   peaks: number[]
+  heapMb: number
   /** The largest live heap over the runs; 0 when V8 needed no full collection in any of them. */
   liveHeapMb: number
 }
@@ -96,6 +97,7 @@ const rows: Row[] = WALKS.flatMap((walk) =>
       idleMb: median(ms.map((m) => m.idleMb)),
       peakMb: median(ms.map((m) => m.peakMb)),
       peaks: ms.map((m) => m.peakMb),
+      heapMb: median(ms.map((m) => m.heapMb)),
       liveHeapMb: Math.max(...ms.map((m) => m.liveHeapMb)),
     }
   }),
@@ -123,6 +125,7 @@ const table = [
     'idle RSS MB',
     'peak RSS MB (runs)',
     versus,
+    'V8 heap MB',
     'live heap MB',
     versus,
   ],
@@ -136,6 +139,7 @@ const table = [
     r.idleMb.toFixed(0),
     `${r.peakMb.toFixed(0)} (${r.peaks.map((p) => p.toFixed(0)).join(' ')})`,
     verdict(r, (x) => x.peakMb),
+    r.heapMb.toFixed(0),
     r.liveHeapMb === 0 ? 'no full GC' : r.liveHeapMb.toFixed(0),
     verdict(r, (x) => x.liveHeapMb),
   ]),
@@ -150,5 +154,5 @@ console.log(line(table[0] ?? []))
 console.log(`|${widths.map((w, i) => (i === 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
 for (const r of table.slice(1)) console.log(line(r))
 console.log(
-  `\nEvery row serves ${largest.toLocaleString('en')} records: a catalog of each size is walked "passes" times. Seconds, idle and peak RSS are medians of the runs (each run's peak in brackets); live heap is the largest over the runs. Flat: the median peak within ${FLAT * 100} % of the ${sizes[0]?.toLocaleString('en')}-course catalog's for the same walk. Peak RSS is the server's VmHWM; live heap is the largest heap left right after one of V8's own full collections.`,
+  `\nEvery row serves ${largest.toLocaleString('en')} records: a catalog of each size is walked "passes" times. Seconds, idle and peak RSS are medians of the runs (each run's peak in brackets); live heap is the largest over the runs. Flat: the median peak within ${FLAT * 100} % of the ${sizes[0]?.toLocaleString('en')}-course catalog's for the same walk. Peak RSS is the server's VmHWM; V8 heap is the most V8 reserved for its heap (median); live heap is the largest heap left right after one of V8's own full collections.`,
 )

@@ -16,6 +16,8 @@ export interface Measurement {
   peakMb: number
   /** 0 when V8 needed no full collection in the server's life. */
   liveHeapMb: number
+  /** The most V8 had reserved for its heap (sampled every 50 ms in the server). */
+  heapMb: number
 }
 
 const here = path.dirname(new URL(import.meta.url).pathname)
@@ -60,8 +62,11 @@ export async function measure(
     const peakMb = Math.max(sampled, memoryOf(pid).hwm)
     server.kill('SIGTERM')
     await exited
-    const { liveHeapMb } = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { liveHeapMb: number }
-    return { records, seconds, idleMb, peakMb, liveHeapMb }
+    const reported = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as {
+      liveHeapMb: number
+      heapTotalMb: number
+    }
+    return { records, seconds, idleMb, peakMb, liveHeapMb: reported.liveHeapMb, heapMb: reported.heapTotalMb }
   } finally {
     clearTimeout(killer)
     server.kill('SIGTERM')

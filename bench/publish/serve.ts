@@ -34,9 +34,19 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] })
 
+// What V8 had reserved for the heap at its largest (sampled), and the other memory Node counts.
+let heapTotalMb = 0
+let externalMb = 0
+const sampler = setInterval(() => {
+  const m = process.memoryUsage()
+  heapTotalMb = Math.max(heapTotalMb, m.heapTotal / 2 ** 20)
+  externalMb = Math.max(externalMb, m.external / 2 ** 20)
+}, 50)
+
 process.stdout.write(`${served.url}\n`)
 process.on('SIGTERM', () => {
-  process.stdout.write(`${JSON.stringify({ liveHeapMb, fullCollections })}\n`)
+  clearInterval(sampler)
+  process.stdout.write(`${JSON.stringify({ liveHeapMb, fullCollections, heapTotalMb, externalMb })}\n`)
   void served
     .close()
     .then(() => db.destroy())
