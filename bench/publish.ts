@@ -11,6 +11,12 @@
 // before V8's first full collection. With equal work, the only difference left between the sizes is
 // the catalog. Each measurement runs BENCH_RUNS times (default 3; sizes and walks interleaved, a fresh
 // server each time) and the median peak is compared. The baseline is the first size.
+//
+// The server runs with a heap limit an operator would give a publishing node (BENCH_SERVER_FLAGS,
+// default --max-old-space-size=512). With Node's default limit on a large machine (4 GB here), V8 may
+// let garbage pile up to four times the live heap before it collects, and whether it does changes
+// from run to run: peak RSS then jumps between two levels (about 220 and 310 MB) at any catalog size,
+// which hides what the catalog does. BENCH_SERVER_FLAGS= (empty) measures that default.
 // BENCH_SIZES (default 10000,100000), BENCH_RUNS, BENCH_TIMEOUT_SECONDS (per measurement, default 900).
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -22,6 +28,7 @@ import { WALKS } from './publish/walks.ts'
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const timeoutSeconds = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 900)
+const nodeFlags = (process.env.BENCH_SERVER_FLAGS ?? '--max-old-space-size=512').split(/\s+/).filter(Boolean)
 if (sizes.some((s) => !Number.isInteger(s) || s < 1) || !Number.isInteger(runs) || runs < 1)
   throw new Error(
     'BENCH_SIZES must be positive whole numbers separated by commas, BENCH_RUNS a positive whole number',
@@ -56,7 +63,7 @@ try {
         process.stderr.write(
           `run ${run}/${runs}: ${walk.name}, ${size.toLocaleString('en')} courses × ${passes}…\n`,
         )
-        const m = await measure(files.get(size) ?? '', walk, passes, timeoutSeconds)
+        const m = await measure(files.get(size) ?? '', walk, passes, { timeoutSeconds, nodeFlags })
         if (m.records !== size * passes)
           process.stderr.write(`  warning: ${m.records} records, expected ${size * passes}\n`)
         measured.set(key(size, walk.name), [...(measured.get(key(size, walk.name)) ?? []), m])
@@ -148,7 +155,7 @@ const widths = table[0]?.map((_, i) => Math.max(...table.map((r) => (r[i] ?? '')
 const line = (r: string[]) =>
   `| ${r.map((c, i) => (i === 1 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`
 console.log(
-  `\nPublishing benchmark: whole-catalog walks over HTTP, server in its own process on SQLite, ${runs} run(s) each (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})\n`,
+  `\nPublishing benchmark: whole-catalog walks over HTTP, server in its own process on SQLite (node ${nodeFlags.join(' ') || 'with default flags'}), ${runs} run(s) each (${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version})\n`,
 )
 console.log(line(table[0] ?? []))
 console.log(`|${widths.map((w, i) => (i === 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)

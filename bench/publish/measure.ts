@@ -1,5 +1,5 @@
 // One measurement of bench:publish: the real app is started in a child process over the SQLite database
-// at FILE (serve.ts), a walk reads the whole catalog over HTTP PASSES times in a row, and the server's
+// at FILE (serve.ts, with the given Node flags), a walk reads the whole catalog over HTTP PASSES times in a row, and the server's
 // memory is read from /proc/<pid>/status: its RSS sampled every 50 ms and, at the end, the kernel's
 // VmHWM (which also catches spikes between samples). The client runs in this process, so its memory is
 // not counted. The server reports the largest live heap V8 left right after one of its own full
@@ -33,11 +33,16 @@ export async function measure(
   file: string,
   walk: Walk,
   passes: number,
-  timeoutSeconds: number,
+  options: { timeoutSeconds: number; nodeFlags: readonly string[] },
 ): Promise<Measurement> {
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'serve.ts'), file], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const { timeoutSeconds, nodeFlags } = options
+  const server = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', path.join(here, 'serve.ts'), file],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const exited = new Promise((resolve) => server.on('exit', resolve))
   let out = ''
   server.stdout.on('data', (d: Buffer) => (out += d.toString()))
