@@ -89,7 +89,7 @@ interface Row {
   peakMb: number
   peaks: number[]
   heapMb: number
-  /** The largest live heap over the runs; 0 when V8 needed no full collection in any of them. */
+  /** The median over the runs of each run's largest live heap; 0 when V8 needed no full collection. */
   liveHeapMb: number
 }
 const rows: Row[] = WALKS.flatMap((walk) =>
@@ -105,7 +105,7 @@ const rows: Row[] = WALKS.flatMap((walk) =>
       peakMb: median(ms.map((m) => m.peakMb)),
       peaks: ms.map((m) => m.peakMb),
       heapMb: median(ms.map((m) => m.heapMb)),
-      liveHeapMb: Math.max(...ms.map((m) => m.liveHeapMb)),
+      liveHeapMb: median(ms.map((m) => m.liveHeapMb)),
     }
   }),
 )
@@ -161,5 +161,5 @@ console.log(line(table[0] ?? []))
 console.log(`|${widths.map((w, i) => (i === 1 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`)
 for (const r of table.slice(1)) console.log(line(r))
 console.log(
-  `\nEvery row serves ${largest.toLocaleString('en')} records: a catalog of each size is walked "passes" times. Seconds, idle and peak RSS are medians of the runs (each run's peak in brackets); live heap is the largest over the runs. Flat: the median peak within ${FLAT * 100} % of the ${sizes[0]?.toLocaleString('en')}-course catalog's for the same walk. Peak RSS is the server's VmHWM; V8 heap is the most V8 reserved for its heap (median); live heap is the largest heap left right after one of V8's own full collections.`,
+  `\nEvery row serves ${largest.toLocaleString('en')} records: a catalog of each size is walked "passes" times. Every figure is the median of the runs (each run's peak RSS in brackets). Flat: the median peak within ${FLAT * 100} % of the ${sizes[0]?.toLocaleString('en')}-course catalog's for the same walk. Peak RSS is the server's VmHWM; V8 heap is the most V8 reserved for its heap; live heap is the largest heap left right after one of V8's own full collections.`,
 )
