@@ -9,14 +9,10 @@ import { ConflictError } from '../shared/errors.ts'
 import type { Logger } from '../shared/logger.ts'
 import { fetchText, UpstreamError, type FetchDeps, type FetchPolicy } from './fetcher.ts'
 import { connectorFor } from './formats/index.ts'
-import {
-  PageError,
-  type Connector,
-  type FetchedPage,
-  type LinkedRecord,
-  type ParseContext,
-} from './formats/connector.ts'
+import { PageError, type Connector, type FetchedPage, type ParseContext } from './formats/connector.ts'
+import { describe, isPermanent } from './harvest-failure.ts'
 import type { HarvestRecord, Rejected } from './harvest-record.ts'
+import { fetchLinked } from './linked-pages.ts'
 import { parseContext } from './parse-context.ts'
 import { savePage, withdrawRecords } from './harvest-record-repository.ts'
 import {
@@ -213,40 +209,6 @@ function sameResource(a: PageRequest, b: PageRequest): boolean {
   return a.url === b.url && a.method === b.method && a.body === b.body && a.state !== b.state
 }
 
-/** Linked pages, four at a time: fetched pages become LinkedRecords; pages that are gone, rejections. */
-/** One linked page: fetched, or rejected on its own. */
-type Fetched = { record: LinkedRecord; rejected?: never } | { record?: never; rejected: Rejected }
-
-async function fetchLinked(
-  links: unknown[],
-  pageOf: (raw: unknown) => PageRequest,
-  send: (request: PageRequest) => Promise<{ url: string; text: string }>,
-): Promise<{ records: unknown[]; rejections: Rejected[] }> {
-  const records: LinkedRecord[] = []
-  const rejections: Rejected[] = []
-  for (let i = 0; i < links.length; i += 4) {
-    const batch = links.slice(i, i + 4).map(async (link): Promise<Fetched> => {
-      const request = pageOf(link)
-      try {
-        const page = await send(request)
-        return { record: { link, page: { url: page.url, text: page.text } } }
-      } catch (error) {
-        if (!failsPageAlone(error)) throw error
-        return { rejected: { key: request.url, reason: describe(error) } }
-      }
-    })
-    // Wait for the whole batch even when one fails, so no fetch outlives the run; results keep the
-    // sitemap's order whichever page answered first.
-    for (const settled of await Promise.allSettled(batch)) {
-      if (settled.status === 'rejected') throw settled.reason
-      const fetched = settled.value
-      if (fetched.record) records.push(fetched.record)
-      else rejections.push(fetched.rejected)
-    }
-  }
-  return { records, rejections }
-}
-
 async function savePageContent(
   deps: HarvestDeps,
   source: Source,
@@ -274,31 +236,4 @@ async function savePageContent(
   pass.counts.updated += saved.updated
   pass.counts.unchanged += saved.unchanged
   pass.counts.rejected += rejections.length
-}
-
-/** A failure of one linked page that says nothing about the upstream as a whole. */
-function failsPageAlone(error: unknown): boolean {
-  if (!(error instanceof UpstreamError)) return false
-  if (error.reason === 'bad_url' || error.reason === 'invalid_utf8' || error.reason === 'too_large')
-    return true
-  return isPermanent(error)
-}
-
-function isPermanent(error: unknown): boolean {
-  if (error instanceof PageError) return true
-  return (
-    error instanceof UpstreamError &&
-    error.reason === 'http_status' &&
-    (error.status ?? 0) >= 400 &&
-    (error.status ?? 0) < 500 &&
-    error.status !== 429
-  )
-}
-
-function describe(error: unknown): string {
-  if (error instanceof UpstreamError) {
-    return `${error.reason}${error.status ? ` (HTTP ${error.status})` : ''}: ${error.message}`.slice(0, 2000)
-  }
-  if (error instanceof PageError) return `bad page: ${error.message}`.slice(0, 2000)
-  return `internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2000)
 }
