@@ -9,6 +9,7 @@ import {
   type Run,
 } from '../src/catalog/course.ts'
 import { createListing, createRun } from '../src/catalog/listing-repository.ts'
+import type { Source } from '../src/harvest/source.ts'
 import type { Deps } from '../src/shared/deps.ts'
 import { TODAY } from './test-app.ts'
 
@@ -63,4 +64,25 @@ export async function nameInstitution(deps: Deps, id: string, language: string, 
     .set({ names: JSON.stringify({ ...(typeof names === 'object' ? names : {}), [language]: name }) })
     .where('id', '=', id)
     .execute()
+}
+
+/** A source as the repositories return it, for connector tests that need no database; not stored. */
+export function sourceOf(overrides: Partial<Source> & Pick<Source, 'format' | 'baseUrl'>): Source {
+  return {
+    id: 'source',
+    platformId: 'edx',
+    defaultLanguage: null,
+    hasCredentials: false,
+    scheduleMinutes: null,
+    orgMap: {},
+    ratePerMinute: 60,
+    status: 'active',
+    failures: 0,
+    pausedReason: null,
+    lastRunAt: null,
+    nextRunAt: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+  }
 }

@@ -8,6 +8,7 @@ import {
   toV2,
   type FakeMoochub,
 } from '../../../test/fakes/moochub.ts'
+import { sourceOf } from '../../../test/factories.ts'
 import { harvestDeps, type TestHarvestDeps } from '../../../test/harvest-deps.ts'
 import { createRegistryDb, NOW } from '../../../test/test-app.ts'
 import { type TestDb } from '../../../test/test-db.ts'
@@ -15,7 +16,6 @@ import { createInstitution } from '../../institutions/institution-repository.ts'
 import { createPlatform } from '../../institutions/platform-repository.ts'
 import { listRejections } from '../harvest-run-repository.ts'
 import { harvestSource } from '../harvest-source.ts'
-import type { Source } from '../source.ts'
 import { createSource } from '../source-repository.ts'
 import type { ParseContext } from './connector.ts'
 import { moochub } from './moochub.ts'
@@ -441,24 +441,13 @@ describe('harvesting a MOOChub v2 platform', () => {
 })
 
 describe('MOOChub records and pages', () => {
-  const source: Source = {
+  const source = sourceOf({
     id: 'unit',
     platformId: 'imoox',
     format: 'moochub',
     baseUrl: 'https://imoox.example/api/moochub',
-    defaultLanguage: null,
-    hasCredentials: false,
-    scheduleMinutes: null,
     orgMap: ORG_MAP,
-    ratePerMinute: 60,
-    status: 'active',
-    failures: 0,
-    pausedReason: null,
-    lastRunAt: null,
-    nextRunAt: null,
-    createdAt: NOW.toISOString(),
-    updatedAt: NOW.toISOString(),
-  }
+  })
   const ctx = {
     source,
     platform: { id: 'imoox', institutionId: null },

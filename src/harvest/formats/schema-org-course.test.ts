@@ -1,6 +1,7 @@
 // Mapping one schema.org Course to a HarvestRecord: keys, types, languages, providers through the org
 // map, levels, keywords, instances (schedules, workloads, self-paced modes) and rejections with reasons.
 import { describe, expect, it } from 'vitest'
+import { sourceOf } from '../../../test/factories.ts'
 import type { Platform } from '../../institutions/platform.ts'
 import type { HarvestRecord, ParseResult } from '../harvest-record.ts'
 import type { Source } from '../source.ts'
@@ -11,25 +12,15 @@ import { courseRecord } from './schema-org-course.ts'
 const PAGE = 'https://courses.example.edu/c/open-science'
 
 function context(overrides: Partial<Source> = {}, institutionId: string | null = null): ParseContext {
-  const source: Source = {
+  const source = sourceOf({
     id: 's',
     platformId: 'p',
     format: 'jsonld-sitemap',
     baseUrl: 'https://courses.example.edu/sitemap.xml',
-    defaultLanguage: null,
-    hasCredentials: false,
-    scheduleMinutes: null,
     orgMap: { 'Open Science Institute': 'osi', 'https://www.wikidata.org/wiki/Q42': 'wiki' },
     ratePerMinute: 20,
-    status: 'active',
-    failures: 0,
-    pausedReason: null,
-    lastRunAt: null,
-    nextRunAt: null,
-    createdAt: '',
-    updatedAt: '',
     ...overrides,
-  }
+  })
   const platform: Platform = {
     id: 'p',
     name: 'P',

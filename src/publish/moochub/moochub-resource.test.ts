@@ -4,12 +4,11 @@ import fs from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import formats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { makeCourse, makeListing, makeRun } from '../../../test/factories.ts'
-import { createTestApp, NOW, TODAY, type TestApp } from '../../../test/test-app.ts'
+import { makeCourse, makeListing, makeRun, sourceOf } from '../../../test/factories.ts'
+import { createTestApp, TODAY, type TestApp } from '../../../test/test-app.ts'
 import type { HarvestRecord } from '../../harvest/harvest-record.ts'
 import { moochub } from '../../harvest/formats/moochub.ts'
 import { parseContext } from '../../harvest/parse-context.ts'
-import type { Source } from '../../harvest/source.ts'
 import { findRecord, loadNames } from '../record-repository.ts'
 import { moochubResource } from './moochub-resource.ts'
 import { moochubId } from './moochub-values.ts'
@@ -39,24 +38,12 @@ async function roundTrip(courseId: string): Promise<{ published: unknown; read: 
   const published: unknown = JSON.parse(
     JSON.stringify(moochubResource({ ...record, course: record.course }, await loadNames(t.db), PUBLIC_URL)),
   )
-  const source: Source = {
+  const source = sourceOf({
     id: 'peer',
     platformId: 'edx',
     format: 'moochub',
     baseUrl: `${PUBLIC_URL}/api/moochub`,
-    defaultLanguage: null,
-    hasCredentials: false,
-    scheduleMinutes: null,
-    orgMap: {},
-    ratePerMinute: 60,
-    status: 'active',
-    failures: 0,
-    pausedReason: null,
-    lastRunAt: null,
-    nextRunAt: null,
-    createdAt: NOW.toISOString(),
-    updatedAt: NOW.toISOString(),
-  }
+  })
   const self = `${PUBLIC_URL}/api/moochub/courses`
   if (!validate({ links: { self, first: self, last: self }, data: [published] }))
     throw new Error(`not valid MOOChub v3: ${JSON.stringify(validate.errors, null, 2)}`)
