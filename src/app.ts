@@ -19,7 +19,7 @@ import { searchPages } from './search/search-pages.tsx'
 import { sitePages } from './site/site-pages.tsx'
 import { webDiscovery } from './publish/web/web-discovery-api.ts'
 import { oaiApi } from './publish/oai/oai-api.ts'
-import { moochubApi } from './publish/moochub/moochub-api.ts'
+import { moochubApi, moochubError } from './publish/moochub/moochub-api.ts'
 
 export interface AppDeps extends Deps {
   logger: Logger
@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', searchPages({ ...deps, search }))
   app.route('/', institutionsPages(deps))
   app.route('/', consolePages(deps))
-  app.onError(errorHandler(deps.logger))
+  app.onError(errorHandler(deps.logger, [{ prefix: '/api/moochub/', answer: moochubError }]))
   app.notFound(notFoundHandler)
   return app
 }

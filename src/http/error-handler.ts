@@ -1,5 +1,6 @@
-// The one place errors become answers: JSON under /api, an HTML page elsewhere.
-// Unexpected errors are logged in full and answered as a generic 500.
+// The one place errors become answers: JSON under /api, an HTML page elsewhere, or the shape an
+// API under its own standard answers in (MOOChub's JSON:API), for errors raised before its own
+// handler (a rate limit). Unexpected errors are logged in full and answered as a generic 500.
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -10,7 +11,13 @@ import type { AppEnv } from './env.ts'
 import { ErrorPage } from './error-page.tsx'
 import { pageContext, renderPage } from './render.tsx'
 
-export function errorHandler(logger: Logger) {
+/** An API whose standard fixes its error shape: errors under `prefix` are answered by `answer`. */
+export interface ErrorShape {
+  prefix: string
+  answer: (error: AppError, c: Context<AppEnv>) => Response
+}
+
+export function errorHandler(logger: Logger, shapes: readonly ErrorShape[] = []) {
   return (err: Error, c: Context<AppEnv>): Response | Promise<Response> => {
     const appError = toAppError(err)
     if (!appError) {
@@ -26,6 +33,8 @@ export function errorHandler(logger: Logger) {
         return c.text(c.get('t')('error.tooManyRequests', { seconds: error.retryAfterSeconds }), status)
       }
     }
+    const shape = shapes.find((s) => c.req.path.startsWith(s.prefix))
+    if (shape) return shape.answer(error, c)
     if (c.req.path.startsWith('/api/')) {
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status)
     }

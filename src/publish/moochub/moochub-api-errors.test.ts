@@ -133,3 +133,29 @@ describe('MOOChub version negotiation', () => {
     }
   })
 })
+
+describe('the rate limit', () => {
+  it('refuses a client over its share in the JSON:API shape, with Retry-After', async () => {
+    const limited = createApp({
+      ...t.deps,
+      logger: createLogger('silent'),
+      publicUrl: 'http://moocx.test',
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        classes: { ...DEFAULT_RATE_LIMITS.classes, moochub: { perMinute: 1, burst: 1 } },
+      },
+    })
+    expect((await limited.request('/api/moochub/courses')).status).toBe(200)
+    const res = await limited.request('/api/moochub/courses')
+    expect(res.status).toBe(429)
+    expect(res.headers.get('content-type')).toBe(MOOCHUB_MEDIA_TYPE)
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    const body = (await res.json()) as { errors: { status: string; code: string; source?: unknown }[] }
+    expect(body.errors).toEqual([
+      expect.objectContaining({ status: '429', code: 'rate_limited', source: { header: 'Retry-After' } }),
+    ])
+    // The rest of /api keeps moocx's own error shape.
+    const other = await limited.request('/api/v1/nowhere')
+    expect(((await other.json()) as { error?: unknown }).error).toBeDefined()
+  })
+})

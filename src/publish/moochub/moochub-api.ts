@@ -33,8 +33,7 @@ export function moochubApi(deps: Deps & { logger: Logger; publicUrl: string }) {
   api.onError((err, c) => {
     if (!(err instanceof AppError))
       deps.logger.error('unexpected error', { err, method: c.req.method, path: c.req.path })
-    const { status, body } = jsonApiErrors(err)
-    return answer(c, body, status)
+    return moochubError(err, c)
   })
   api.use(async (c, next) => {
     negotiateMoochub(c.req.header('accept'))
@@ -126,6 +125,15 @@ function cacheHeaders(c: Context<AppEnv>, changedAt: string | null): void {
   c.header('Cache-Control', 'public, max-age=300')
   c.header('Vary', 'Accept')
   if (changedAt) c.header('Last-Modified', new Date(changedAt).toUTCString())
+}
+
+/**
+ * An error as MOOChub clients read it (JSON:API, in MOOChub's media type). The app's error handler
+ * uses it too, for what is refused before this API answers (the rate limit).
+ */
+export function moochubError(err: unknown, c: Context<AppEnv>): Response {
+  const { status, body } = jsonApiErrors(err)
+  return answer(c, body, status)
 }
 
 function answer(c: Context<AppEnv>, body: unknown, status: 200 | number) {
