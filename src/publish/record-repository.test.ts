@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeCourse, makeListing } from '../../test/factories.ts'
 import { createTestApp, TODAY, type TestApp } from '../../test/test-app.ts'
+import { updatePlatform } from '../institutions/platform-repository.ts'
 import { countRecords, findRecord, recordPage, setValues } from './record-repository.ts'
 import { parseSetSpec, subjectSetSpec } from './sets.ts'
 import { walkRecords } from './walk.ts'
@@ -64,6 +65,27 @@ describe('published records', () => {
     expect(await all({ until: before })).toEqual([])
     await t.db.updateTable('listings').set({ seen_generation: 'g2' }).where('id', '=', l.id).execute()
     expect((await findRecord(t.db, c.id, TODAY))?.changedAt).toBe(after)
+  })
+
+  it('re-dates the records of a platform that is renamed or moves, and no others', async () => {
+    const onEdx = await makeCourse(t.deps, { id: 'on-edx' })
+    await makeListing(t.deps, onEdx.id, { platformId: 'edx' })
+    const elsewhere = await makeCourse(t.deps, { id: 'elsewhere' })
+    await makeListing(t.deps, elsewhere.id, { platformId: 'xuetangx' })
+    const stamp = async (id: string) => (await findRecord(t.db, id, TODAY))?.changedAt ?? ''
+    const [edxBefore, elsewhereBefore] = [await stamp('on-edx'), await stamp('elsewhere')]
+    await new Promise((r) => setTimeout(r, 5))
+    await updatePlatform(t.db, 'edx', { name: 'edX Online' }, new Date().toISOString())
+    const renamed = await stamp('on-edx')
+    expect(renamed > edxBefore).toBe(true)
+    expect(await stamp('elsewhere')).toBe(elsewhereBefore)
+    await new Promise((r) => setTimeout(r, 5))
+    await updatePlatform(t.db, 'edx', { baseUrl: 'https://edx.example.org' }, new Date().toISOString())
+    const moved = await stamp('on-edx')
+    expect(moved > renamed).toBe(true)
+    // What records do not carry (the platform's software) leaves the datestamp alone.
+    await updatePlatform(t.db, 'edx', { software: 'other' }, new Date().toISOString())
+    expect(await stamp('on-edx')).toBe(moved)
   })
 
   it('selects sets by institution, platform, subject hierarchy and language', async () => {

@@ -12,6 +12,7 @@ import * as searchChanges from './2026-11-30-search-changes.ts'
 import * as searchInstitutionNames from './2026-12-01-search-institution-names.ts'
 import * as publicationChanges from './2026-12-02-publication-changes.ts'
 import * as sourceUpstreamDate from './2026-12-02-source-upstream-date.ts'
+import * as platformChanges from './2026-12-03-platform-changes.ts'
 
 export const migrations: Record<string, Migration> = {
   '2026-11-29-catalog-core': catalogCore,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-search-institution-names': searchInstitutionNames,
   '2026-12-02-publication-changes': publicationChanges,
   '2026-12-02-source-upstream-date': sourceUpstreamDate,
+  '2026-12-03-platform-changes': platformChanges,
 }
