@@ -5,6 +5,7 @@ import type { Level, Pacing } from '../../catalog/course.ts'
 import { absoluteUrl } from '../absolute-url.ts'
 import { parseDuration } from '../normalize-effort.ts'
 import { normalizeLanguage, normalizeLanguages } from '../normalize-language.ts'
+import { normalizeLicense } from '../normalize-license.ts'
 import { calendarDate } from './connector.ts'
 import { accessCell, certificateCell, checkPriceCurrency, currencyCell, priceCell } from './csv-offer.ts'
 
@@ -34,6 +35,7 @@ export const CsvRow = z
     certificate: cell().transform(certificateCell),
     price: cell().transform(priceCell),
     currency: cell().transform(currencyCell),
+    license: cell().transform(license),
     start: date('start'),
     end: date('end'),
     enrollment_start: date('enrollment_start'),
@@ -92,6 +94,10 @@ export const CSV_COLUMNS: Readonly<Record<CsvColumn, ColumnDoc>> = {
     'The lowest price, e.g. 49.00: for access when it is paid, else for the certificate; needs currency.',
   ),
   currency: course(false, 'ISO 4217 code of the price, e.g. EUR, USD, CNY.'),
+  license: course(
+    false,
+    'The licence: an SPDX identifier (CC-BY-SA-4.0), a Creative Commons URL, or proprietary.',
+  ),
   start: run('Start date of this run, YYYY-MM-DD or an ISO 8601 timestamp.'),
   end: run('End date of this run.'),
   enrollment_start: run('When enrollment opens.'),
@@ -176,6 +182,17 @@ function language(value: string, ctx: z.RefinementCtx): string | null {
   const tag = normalizeLanguage(value)
   if (tag) return tag
   ctx.addIssue({ code: 'custom', message: `language "${cut(value)}" is not a language moocx knows` })
+  return z.NEVER
+}
+
+function license(value: string, ctx: z.RefinementCtx): string | null {
+  if (value.trim() === '') return null
+  const found = normalizeLicense(value)
+  if (found) return found
+  ctx.addIssue({
+    code: 'custom',
+    message: `license "${cut(value)}" is not a licence moocx knows (write an SPDX identifier such as CC-BY-4.0, a Creative Commons URL, or proprietary)`,
+  })
   return z.NEVER
 }
 

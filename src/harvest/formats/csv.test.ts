@@ -333,6 +333,25 @@ describe('harvesting a CSV file', () => {
     expect(offerOf((await courseOf('good')).listing)).toEqual(['paid', null, 10, 'USD'])
   })
 
+  it('reads a licence as an SPDX id and rejects a row whose licence it does not know', async () => {
+    const url = 'https://sheet-mooc.example/l'
+    body = fileOf([
+      { id: idOf('spdx'), title: 'A', url, license: 'cc by-sa 4.0' },
+      { id: idOf('cc-url'), title: 'B', url, license: 'https://creativecommons.org/licenses/by/4.0/' },
+      { id: idOf('reserved'), title: 'C', url, license: 'All rights reserved' },
+      { id: idOf('unsaid'), title: 'D', url, license: '' },
+      { id: idOf('beerware'), title: 'E', url, license: 'beerware' },
+    ])
+    const run = await harvest()
+    expect(run).toMatchObject({ status: 'succeeded', added: 4, rejected: 1 })
+    expect(await rejectionsOf(run.id)).toEqual([
+      'line 6: license "beerware" is not a licence moocx knows (write an SPDX identifier such as CC-BY-4.0, a Creative Commons URL, or proprietary)',
+    ])
+    const licenses = []
+    for (const id of ['spdx', 'cc-url', 'reserved', 'unsaid']) licenses.push((await courseOf(id)).course.license)
+    expect(licenses).toEqual(['CC-BY-SA-4.0', 'CC-BY-4.0', 'proprietary', null])
+  })
+
   it('uses the later of two rows with the same id and run, and says which line was left out', async () => {
     const url = 'https://sheet-mooc.example/courses/spbu-history'
     const copy = line({ id: idOf('spbu-history'), title: 'История России (2)', url, run: 'spring_2026' })

@@ -1,7 +1,7 @@
 // CSV for members who keep their catalog in a spreadsheet: the source's baseUrl is the file (e.g.
 // a sheet published as CSV); rows sharing an `id` are runs of one course. Columns: csv-columns.ts.
 import type { Pacing } from '../../catalog/course.ts'
-import type { HarvestedRun } from '../harvest-record.ts'
+import { licenseField, type HarvestedRun } from '../harvest-record.ts'
 import { parseEffort } from '../normalize-effort.ts'
 import { htmlToText, sanitizeDescription } from '../sanitize-description.ts'
 import { columnNames, CsvRow, isColumn, REQUIRED_COLUMNS, type CsvColumn } from './csv-columns.ts'
@@ -170,6 +170,7 @@ function toRecord(course: CsvCourse, ctx: ParseContext) {
     description: html ? htmlToText(html) || null : null,
     descriptionHtml: html || null,
     courseNumber: filled('course_number'),
+    ...licenseField(filled('license')),
     institutions,
     subjects: [...new Set(subjects)].filter((code) => ctx.subjectCodes.has(code)),
     keywords: keywordWords(subjects.filter((subject) => !ISCED_CODE.test(subject))),
