@@ -1,12 +1,12 @@
 // The MOOChub v3 endpoint (`/api/moochub/courses`, `/api/moochub/courses/{id}`): the live catalog as
 // JSON:API, keyset-paged with an opaque cursor, version-negotiated, errors in the JSON:API shape.
 import { Hono, type Context } from 'hono'
-import type { Db } from '../../db/schema.ts'
 import type { AppEnv } from '../../http/env.ts'
 import type { Deps } from '../../shared/deps.ts'
 import { today } from '../../shared/deps.ts'
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts'
 import type { Logger } from '../../shared/logger.ts'
+import { perChange } from '../per-change.ts'
 import { findRecord, latestChange, loadNames } from '../record-repository.ts'
 import { jsonApiErrors } from './moochub-errors.ts'
 import { negotiateMoochub } from './moochub-negotiation.ts'
@@ -28,7 +28,8 @@ const AFTER = 'page[after]'
 
 export function moochubApi(deps: Deps & { logger: Logger; publicUrl: string }) {
   const base = `${deps.publicUrl}/api/moochub/courses`
-  const total = liveTotal(deps.db)
+  // A count reads every record (half a second at 100,000), while a walk asks for it on every page.
+  const total = perChange(() => countLiveRecords(deps.db))
   const api = new Hono<AppEnv>()
   api.onError((err, c) => {
     if (!(err instanceof AppError))
@@ -82,20 +83,6 @@ export function moochubApi(deps: Deps & { logger: Logger; publicUrl: string }) {
     throw new AppError('not_found', 404, `No route ${c.req.method} ${c.req.path}.`)
   })
   return api
-}
-
-/**
- * How many records are live, counted again only when the newest change is another: a count reads
- * every record (half a second at 100,000), while a walk asks for it on every page.
- */
-function liveTotal(db: Db): (latest: string | null) => Promise<number> {
-  let cached: { latest: string | null; count: number } | undefined
-  return async (latest) => {
-    if (cached?.latest === latest) return cached.count
-    const count = await countLiveRecords(db)
-    cached = { latest, count }
-    return count
-  }
 }
 
 /** `page[size]` (1–500, default 100) and `page[after]`, each once; page numbers are not served. */

@@ -1,15 +1,17 @@
 // GET /sitemap.xml (the index), /sitemaps/pages.xml, /sitemaps/institutions.xml and
 // /sitemaps/courses-<n>.xml. Course files number the live courses in id order: file n starts at the
-// course at offset (n-1)×size, found with one indexed query, and is walked a page at a time from there.
+// (n-1)×size-th course. Where every file starts is found in one pass and kept until the catalog
+// changes; each file is walked a page at a time from its start.
 import { Hono } from 'hono'
 import type { Db } from '../../db/schema.ts'
 import type { AppEnv } from '../../http/env.ts'
 import { listInstitutions } from '../../institutions/institution-repository.ts'
 import { listPlatforms } from '../../institutions/platform-repository.ts'
 import { NotFoundError } from '../../shared/errors.ts'
+import { perChange } from '../per-change.ts'
 import { latestChange } from '../record-repository.ts'
 import { sitemapIndex, urlEntry, urlset, type SitemapEntry } from './sitemap.ts'
-import { countLiveCourses, liveCourseIdAt, liveCoursePage } from './sitemap-repository.ts'
+import { liveCourseFileStarts, liveCoursePage } from './sitemap-repository.ts'
 import { discoveryHeaders, latest, XML_TYPE } from './web-response.ts'
 
 export interface SitemapDeps {
@@ -34,10 +36,11 @@ const ALL = { page: 1, perPage: 100_000 }
 export function sitemapRoutes(deps: SitemapDeps) {
   const { db, publicUrl, coursesPerFile } = deps
   const url = (path: string) => `${publicUrl}${path}`
+  const fileStarts = perChange(() => liveCourseFileStarts(db, coursesPerFile))
   return new Hono<AppEnv>()
     .get('/sitemap.xml', async (c) => {
-      const [count, changed] = await Promise.all([countLiveCourses(db), latestChange(db)])
-      const files = Math.ceil(count / coursesPerFile)
+      const changed = await latestChange(db)
+      const files = (await fileStarts(changed)).length
       const children = [
         url('/sitemaps/pages.xml'),
         url('/sitemaps/institutions.xml'),
@@ -59,14 +62,15 @@ export function sitemapRoutes(deps: SitemapDeps) {
       }
       const n = /^courses-([1-9]\d{0,6})\.xml$/.exec(file)?.[1]
       if (!n) throw new NotFoundError('sitemap', file)
-      const start = await liveCourseIdAt(db, (Number(n) - 1) * coursesPerFile)
+      const changed = await latestChange(db)
+      const start = (await fileStarts(changed))[Number(n) - 1]
       if (start === undefined) throw new NotFoundError('sitemap', file)
       const lines: string[] = []
       for await (const ref of liveCoursesFrom(db, start, coursesPerFile)) {
         lines.push(urlEntry({ loc: url(`/courses/${encodeURIComponent(ref.id)}`), lastmod: ref.changedAt }))
       }
       // The newest change anywhere, not in this file: a course that left the file changed it too.
-      return c.body(urlset(lines), 200, discoveryHeaders(XML_TYPE, await latestChange(db)))
+      return c.body(urlset(lines), 200, discoveryHeaders(XML_TYPE, changed))
     })
 }
 

@@ -1,7 +1,7 @@
-// The SQL of sitemaps and feeds: live courses (at least one active listing) numbered in id order for
-// the sitemap files, and the newest live courses for feeds. Each course comes with its change-log
+// The SQL of sitemaps and feeds: live courses (at least one active listing) in id order for the
+// sitemap files, with where each file starts, and the newest live courses for feeds. Each course comes with its change-log
 // date, which dates the published record.
-import type { ExpressionBuilder } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { Database, Db } from '../../db/schema.ts'
 
 type Eb = ExpressionBuilder<Database, 'courses'>
@@ -19,27 +19,30 @@ export type FeedFilter =
   | { kind: 'subject'; code: string }
   | { kind: 'language'; tag: string }
 
-/** How many courses are live. */
-export async function countLiveCourses(db: Db): Promise<number> {
-  const { n } = await db
-    .selectFrom('courses')
-    .where(live)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirstOrThrow()
-  return Number(n)
-}
-
-/** The id of the live course at `offset` (from 0) in id order, or undefined past the end. */
-export async function liveCourseIdAt(db: Db, offset: number): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('courses')
-    .where(live)
-    .select('id')
-    .orderBy('id')
-    .limit(1)
-    .offset(offset)
-    .executeTakeFirst()
-  return row?.id
+/**
+ * Where each sitemap file of `perFile` live courses starts: the id of every `perFile`-th live course
+ * in id order (the 1st, the perFile+1st, ...), numbered in one pass with a window function.
+ */
+export async function liveCourseFileStarts(db: Db, perFile: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('courses')
+        .where(live)
+        .select((eb) => [
+          'courses.id as id',
+          eb.fn
+            .agg<number>('row_number')
+            .over((ob) => ob.orderBy('courses.id'))
+            .as('n'),
+        ])
+        .as('numbered'),
+    )
+    .select('numbered.id')
+    .where(sql<number>`(numbered.n - 1) % ${perFile}`, '=', 0)
+    .orderBy('numbered.id')
+    .execute()
+  return rows.map((r) => r.id)
 }
 
 /** Up to `limit` live courses in id order, from `from` on (inclusive) or after `after` (exclusive). */
