@@ -348,7 +348,8 @@ describe('harvesting a CSV file', () => {
       'line 6: license "beerware" is not a licence moocx knows (write an SPDX identifier such as CC-BY-4.0, a Creative Commons URL, or proprietary)',
     ])
     const licenses = []
-    for (const id of ['spdx', 'cc-url', 'reserved', 'unsaid']) licenses.push((await courseOf(id)).course.license)
+    for (const id of ['spdx', 'cc-url', 'reserved', 'unsaid'])
+      licenses.push((await courseOf(id)).course.license)
     expect(licenses).toEqual(['CC-BY-SA-4.0', 'CC-BY-4.0', 'proprietary', null])
   })
 
