@@ -1,9 +1,9 @@
-// One measurement of bench:publish: the real app is started in a child process over the SQLite database
-// at FILE (serve.ts, with the given Node flags), a walk reads the whole catalog over HTTP PASSES times in a row, and the server's
-// memory is read from /proc/<pid>/status: its RSS sampled every 50 ms and, at the end, the kernel's
-// VmHWM (which also catches spikes between samples). The client runs in this process, so its memory is
-// not counted. The server reports the largest live heap V8 left right after one of its own full
-// collections (none forced).
+// One measurement of bench:publish: the real app is started in a child process (serve.ts, with the
+// given Node flags) over the SQLite database at FILE, a walk reads the whole catalog over HTTP PASSES
+// times in a row, and the server's memory is read from /proc/<pid>/status: its RSS sampled every
+// 50 ms and, at the end, the kernel's VmHWM (which also catches spikes between samples). The client
+// runs in this process, so its memory is not counted. The server reports the largest live heap V8
+// left right after one of its own full collections (none forced) and the most it reserved.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
