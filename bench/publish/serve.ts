@@ -2,7 +2,8 @@
 // over the SQLite database at FILE on 127.0.0.1, rate limits off (a harvest of 100,000 records asks
 // for 1,000 pages in a few seconds). Prints its URL, serves until SIGTERM, then prints one JSON line:
 // the largest live heap seen right after a full (mark-compact) collection, which V8 runs on its own —
-// what the process really holds, as opposed to RSS, which also counts garbage not yet collected.
+// what the process really holds, as opposed to RSS, which also counts garbage not yet collected — and
+// the most V8 reserved for its heap.
 import { PerformanceObserver, constants } from 'node:perf_hooks'
 import { createApp } from '../../src/app.ts'
 import { openDatabase } from '../../src/db/database.ts'
@@ -34,19 +35,17 @@ new PerformanceObserver((list) => {
   }
 }).observe({ entryTypes: ['gc'] })
 
-// What V8 had reserved for the heap at its largest (sampled), and the other memory Node counts.
+// The most V8 had reserved for its heap, sampled.
 let heapTotalMb = 0
-let externalMb = 0
-const sampler = setInterval(() => {
-  const m = process.memoryUsage()
-  heapTotalMb = Math.max(heapTotalMb, m.heapTotal / 2 ** 20)
-  externalMb = Math.max(externalMb, m.external / 2 ** 20)
-}, 50)
+const sampler = setInterval(
+  () => (heapTotalMb = Math.max(heapTotalMb, process.memoryUsage().heapTotal / 2 ** 20)),
+  50,
+)
 
 process.stdout.write(`${served.url}\n`)
 process.on('SIGTERM', () => {
   clearInterval(sampler)
-  process.stdout.write(`${JSON.stringify({ liveHeapMb, fullCollections, heapTotalMb, externalMb })}\n`)
+  process.stdout.write(`${JSON.stringify({ liveHeapMb, fullCollections, heapTotalMb })}\n`)
   void served
     .close()
     .then(() => db.destroy())
