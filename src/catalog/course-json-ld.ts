@@ -6,6 +6,7 @@ import { nameIn, type Institution } from '../institutions/institution.ts'
 import type { Platform } from '../institutions/platform.ts'
 import { labelIn, type Subject } from '../subjects/subject.ts'
 import type { Course, Level, Listing, Run } from './course.ts'
+import { licenseUrl } from './licence-url.ts'
 
 interface Context {
   institutions: Map<string, Institution>
@@ -37,6 +38,7 @@ function courseNode(course: Course, ctx: Context): Node {
   const description = course.description ?? course.summary
   const otherLanguages = course.subtitleLanguages.filter((l) => l !== course.language)
   const access = new Set(active.map((l) => l.access))
+  const licence = course.license && licenseUrl(course.license)
   return {
     '@context': 'https://schema.org',
     '@type': 'Course',
@@ -48,7 +50,7 @@ function courseNode(course: Course, ctx: Context): Node {
     inLanguage: course.language,
     ...(otherLanguages.length > 0 && { availableLanguage: otherLanguages }),
     ...(course.level && { educationalLevel: LEVEL[course.level] }),
-    ...(course.license && course.license !== 'proprietary' && { license: spdxUrl(course.license) }),
+    ...(licence && { license: licence }),
     ...(access.has('free') && { isAccessibleForFree: true }),
     ...(access.size === 1 && access.has('paid') && { isAccessibleForFree: false }),
     provider: course.institutions.map((id) => organization(ctx.institutions.get(id), id)),
@@ -155,9 +157,4 @@ function offerOf(listing: Listing, ctx: Context): Node {
       listing.price && { price: listing.price.amount, priceCurrency: listing.price.currency }),
     offeredBy: { '@type': 'Organization', name: platform?.name ?? listing.platformId },
   }
-}
-
-/** Where SPDX describes a licence identifier. */
-function spdxUrl(license: string): string {
-  return `https://spdx.org/licenses/${encodeURIComponent(license)}.html`
 }

@@ -2,6 +2,7 @@
 // date-times from calendar dates, workload, licences and what a listing costs.
 import { createHash } from 'node:crypto'
 import type { Listing } from '../../catalog/course.ts'
+import { licenseUrl } from '../../catalog/licence-url.ts'
 import type { MoochubLicense, MoochubOffer } from './moochub-types.ts'
 
 /** RFC 4122's namespace for names that are URLs. */
@@ -69,7 +70,7 @@ export function workload(
  */
 export function licenses(license: string | null): MoochubLicense[] {
   if (license === null || license === 'proprietary') return [{ identifier: 'proprietary', url: null }]
-  return [{ identifier: license, url: `https://spdx.org/licenses/${encodeURIComponent(license)}.html` }]
+  return [{ identifier: license, url: licenseUrl(license) }]
 }
 
 /** ISO 4217's code for "no currency": the currency of a zero price whose listing names none. */

@@ -4,7 +4,7 @@
 import type { Course } from '../../catalog/course.ts'
 import { nameIn } from '../../institutions/institution.ts'
 import { labelIn } from '../../subjects/subject.ts'
-import { licenseUrl } from '../licence-url.ts'
+import { licenseUrl } from '../../catalog/licence-url.ts'
 import type { Names } from '../record.ts'
 import { element, text } from './xml.ts'
 

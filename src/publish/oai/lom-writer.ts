@@ -3,7 +3,7 @@
 // publishers, instructors as authors, learning time, cost and licence.
 import type { Course } from '../../catalog/course.ts'
 import { LOCALES } from '../../i18n/i18n.ts'
-import { licenseUrl } from '../licence-url.ts'
+import { licenseUrl } from '../../catalog/licence-url.ts'
 import type { Names } from '../record.ts'
 import { institutionName } from './dc-writer.ts'
 import { element, text } from './xml.ts'
