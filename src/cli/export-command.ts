@@ -7,14 +7,13 @@ import { pipeline } from 'node:stream/promises'
 import type { Config } from '../config.ts'
 import { migrateToLatest, openDatabase } from '../db/database.ts'
 import { exportChunks, type ExportDeps } from '../publish/export/export.ts'
-import { ExportQuery, type ExportOptions } from '../publish/export/export-options.ts'
+import { EXPORT_FORMATS, ExportQuery, type ExportOptions } from '../publish/export/export-options.ts'
 import { systemDeps } from '../shared/deps.ts'
 import { ValidationError } from '../shared/errors.ts'
 import { issuesToDetails } from '../shared/zod-issues.ts'
 import { parseOptions } from './args.ts'
 
-export const EXPORT_USAGE =
-  'usage: moocx export --format moochub|oai_dc|lom|csv|jsonl [--output FILE] [--set SPEC] [--from DATE]'
+export const EXPORT_USAGE = `usage: moocx export --format ${EXPORT_FORMATS.join('|')} [--output FILE] [--set SPEC] [--from DATE]`
 
 export async function exportCommand(config: Config, args: string[]): Promise<number> {
   const { options, output } = parseExportArgs(args)

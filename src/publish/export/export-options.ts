@@ -1,7 +1,9 @@
 // What a bulk export is asked for — the format, a set and a date to start from — checked with Zod so the
 // CLI (`moocx export`) and the API (`GET /api/v1/export`) refuse the same mistakes with the same words.
 import { z } from 'zod'
+import { validDate } from '../oai/arguments.ts'
 import { parseSetSpec } from '../sets.ts'
+import { MOOCHUB_MEDIA_TYPE } from '../moochub/moochub-types.ts'
 
 export const EXPORT_FORMATS = ['moochub', 'oai_dc', 'lom', 'csv', 'jsonl'] as const
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]
@@ -10,19 +12,16 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 export const FORMAT_FILES: Readonly<Record<ExportFormat, { contentType: string; extension: string }>> = {
   jsonl: { contentType: 'application/x-ndjson', extension: 'jsonl' },
   csv: { contentType: 'text/csv; charset=utf-8', extension: 'csv' },
-  moochub: { contentType: 'application/vnd.api+json; moochub-version=3', extension: 'json' },
+  moochub: { contentType: MOOCHUB_MEDIA_TYPE, extension: 'json' },
   oai_dc: { contentType: 'text/xml; charset=utf-8', extension: 'oai_dc.xml' },
   lom: { contentType: 'text/xml; charset=utf-8', extension: 'lom.xml' },
 }
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/
-const SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
 
 /** A UTC date or second, as OAI-PMH writes them, that exists on the calendar. */
 const FromDate = z
   .string()
   .max(20, 'must be a UTC date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ)')
-  .refine(existingInstant, 'must be a UTC date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ) that exists')
+  .refine(validDate, 'must be a UTC date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ) that exists')
   .meta({ description: 'Only records changed at or after this UTC date or time', example: '2026-11-01' })
 
 const SetSpec = z
@@ -42,15 +41,3 @@ export const ExportQuery = z.strictObject({
   from: FromDate.optional(),
 })
 export type ExportOptions = z.infer<typeof ExportQuery>
-
-/** The first instant `from` includes (`2026-11-01` → `2026-11-01T00:00:00.000Z`), as the change log writes it. */
-export function fromInstant(from: string): string {
-  return DAY.test(from) ? `${from}T00:00:00.000Z` : `${from.slice(0, 19)}.000Z`
-}
-
-function existingInstant(value: string): boolean {
-  if (!DAY.test(value) && !SECOND.test(value)) return false
-  const instant = new Date(DAY.test(value) ? `${value}T00:00:00Z` : value)
-  // 2026-02-30 rolls over to March (and 2026-13-01 is no date at all): either way it does not exist.
-  return !Number.isNaN(instant.getTime()) && instant.toISOString().startsWith(value.slice(0, 19))
-}

@@ -6,10 +6,11 @@ import { loadNames } from '../record-repository.ts'
 import type { Names, PublishedRecord } from '../record.ts'
 import { walkRecords } from '../walk.ts'
 import { csvChunks } from './csv-writer.ts'
-import { fromInstant, type ExportFormat, type ExportOptions } from './export-options.ts'
+import { type ExportFormat, type ExportOptions } from './export-options.ts'
 import { jsonlChunks } from './jsonl-writer.ts'
 import { moochubChunks } from './moochub-writer.ts'
 import { oaiChunks } from './oai-writer.ts'
+import { dateBounds } from '../oai/arguments.ts'
 
 export interface ExportDeps {
   db: Db
@@ -40,18 +41,14 @@ export const CHUNK_CHARS = 16 * 1024
  */
 export async function exportChunks(deps: ExportDeps, options: ExportOptions): Promise<AsyncIterable<string>> {
   const now = deps.now()
+  const day = now.toISOString().slice(0, 10)
   const names = await loadNames(deps.db)
   const filter = {
-    from: options.from === undefined ? undefined : fromInstant(options.from),
+    from: dateBounds(options.from === undefined ? {} : { from: options.from }).from,
     set: options.set,
   }
-  const records = walkRecords(
-    deps.db,
-    filter,
-    now.toISOString().slice(0, 10),
-    deps.pageSize ?? EXPORT_PAGE_SIZE,
-  )
-  return coalesce(write(options, records, names, deps.publicUrl, now))
+  const records = walkRecords(deps.db, filter, day, deps.pageSize ?? EXPORT_PAGE_SIZE)
+  return coalesce(write(options, records, names, deps.publicUrl, now, day))
 }
 
 function write(
@@ -60,13 +57,14 @@ function write(
   names: Names,
   publicUrl: string,
   now: Date,
+  day: string,
 ): AsyncIterable<string> {
   const format: ExportFormat = options.format
   switch (format) {
     case 'jsonl':
       return jsonlChunks(records)
     case 'csv':
-      return csvChunks(records, names, now.toISOString().slice(0, 10))
+      return csvChunks(records, names, day)
     case 'moochub':
       return moochubChunks(records, names, publicUrl)
     case 'oai_dc':

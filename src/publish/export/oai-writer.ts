@@ -1,7 +1,8 @@
 // One OAI-PMH ListRecords response holding every record (no resumption token), written a record at a
 // time: `oai_dc` or `lom` metadata for live records, a header with status="deleted" for deleted ones.
 // With no record it is the noRecordsMatch error the protocol prescribes (ListRecords needs a record).
-import { envelope, errorBody } from '../oai/envelope.ts'
+import { envelopeParts, errorBody } from '../oai/envelope.ts'
+import { NO_RECORDS } from '../oai/errors.ts'
 import { recordXml } from '../oai/record-xml.ts'
 import type { Names, PublishedRecord } from '../record.ts'
 
@@ -12,9 +13,6 @@ export interface OaiExportRequest {
   set?: string | undefined
   from?: string | undefined
 }
-
-/** Stands where the verb's answer goes, so the envelope is written once and split around it. */
-const BODY = '<!--records-->'
 
 export async function* oaiChunks(
   records: AsyncIterable<PublishedRecord>,
@@ -28,23 +26,20 @@ export async function* oaiChunks(
     ...(request.set !== undefined && { set: request.set }),
     ...(request.from !== undefined && { from: request.from }),
   }
-  const document = envelope(request.now, `${publicUrl}/oai`, args, BODY)
-  const at = document.indexOf(BODY)
+  const [head = '', tail = ''] = envelopeParts(request.now, `${publicUrl}/oai`, args, [])
   const iterator = records[Symbol.asyncIterator]()
   try {
     let next = await iterator.next()
-    yield document.slice(0, at)
+    yield head
     if (next.done) {
-      yield errorBody([
-        { code: 'noRecordsMatch', message: 'no record matches the format, set and dates asked for' },
-      ])
+      yield errorBody([NO_RECORDS])
     } else {
       yield '<ListRecords>'
       for (; !next.done; next = await iterator.next())
         yield recordXml(publicUrl, next.value, request.prefix, names)
       yield '</ListRecords>'
     }
-    yield document.slice(at + BODY.length)
+    yield tail
   } finally {
     // A reader that stops early (a closed connection) ends the walk too.
     await iterator.return?.()

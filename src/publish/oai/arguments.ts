@@ -95,7 +95,8 @@ function dateErrors(args: Record<string, string>): OaiError[] {
   return []
 }
 
-function validDate(value: string): boolean {
+/** A UTC date (YYYY-MM-DD) or second (YYYY-MM-DDThh:mm:ssZ) that exists on the calendar. */
+export function validDate(value: string): boolean {
   const m = DAY.exec(value) ?? SECOND.exec(value)
   if (!m) return false
   const [year, month, day, hour = '0', minute = '0', second = '0'] = m.slice(1)

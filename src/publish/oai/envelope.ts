@@ -5,15 +5,6 @@ import { escapeXml, text } from './xml.ts'
 
 const OAI_NAMESPACE = 'http://www.openarchives.org/OAI/2.0/'
 
-export function envelope(
-  responseDate: Date,
-  baseUrl: string,
-  args: Record<string, string>,
-  body: string,
-): string {
-  return envelopeParts(responseDate, baseUrl, args, [body]).join('')
-}
-
 /**
  * The document in parts, the body's parts kept apart: a list is written a record at a time, so no
  * string is large enough for V8 to keep it with long-lived objects until a full collection.

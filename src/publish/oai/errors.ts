@@ -16,6 +16,12 @@ export interface OaiError {
   message: string
 }
 
+/** The answer to a list that selects no record (ListRecords and ListIdentifiers need one). */
+export const NO_RECORDS: OaiError = {
+  code: 'noRecordsMatch',
+  message: 'no record matches the format, set and dates asked for',
+}
+
 /** Thrown inside the provider to answer with one error; the route writes it as XML. */
 export class OaiFailure extends Error {
   constructor(readonly errors: OaiError[]) {

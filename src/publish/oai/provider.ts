@@ -6,7 +6,7 @@ import { countRecords, findRecord, recordPage } from '../record-repository.ts'
 import { dateBounds, parseArguments, type OaiRequest } from './arguments.ts'
 import { OAI_DC } from './dc-writer.ts'
 import { echoes, envelopeParts, errorBody } from './envelope.ts'
-import { fail, OaiFailure } from './errors.ts'
+import { fail, NO_RECORDS, OaiFailure } from './errors.ts'
 import { identify, listSets } from './identify.ts'
 import { LOM } from './lom-writer.ts'
 import type { Names } from '../record.ts'
@@ -111,8 +111,7 @@ async function list(
   const filter = { from: state.from, until: state.until, set: state.set }
   const found = await recordPage(deps.db, filter, state.after ?? null, deps.pageSize + 1, today(now))
   const page = found.slice(0, deps.pageSize)
-  if (page.length === 0 && state.cursor === 0)
-    fail('noRecordsMatch', 'no record matches the format, set and dates asked for')
+  if (page.length === 0 && state.cursor === 0) throw new OaiFailure([NO_RECORDS])
   const names = verb === 'ListRecords' ? await deps.names() : undefined
   const items = page.map((record) =>
     names ? recordXml(deps.publicUrl, record, format.prefix, names) : recordHeader(deps.publicUrl, record),
