@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', searchPages({ ...deps, search }))
   app.route('/', institutionsPages(deps))
   app.route('/', consolePages(deps))
-  app.onError(errorHandler(deps.logger, [{ prefix: '/api/moochub/', answer: moochubError }]))
+  app.onError(errorHandler(deps.logger, [{ prefix: '/api/moochub', answer: moochubError }]))
   app.notFound(notFoundHandler)
   return app
 }

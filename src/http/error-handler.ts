@@ -1,6 +1,6 @@
-// The one place errors become answers: JSON under /api, an HTML page elsewhere, or the shape an
-// API under its own standard answers in (MOOChub's JSON:API), for errors raised before its own
-// handler (a rate limit). Unexpected errors are logged in full and answered as a generic 500.
+// The one place errors become answers: JSON under /api, an HTML page elsewhere, or the shape an API
+// under its own standard answers in (MOOChub's JSON:API). Unexpected errors are logged in full and
+// answered as a generic 500.
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -11,10 +11,10 @@ import type { AppEnv } from './env.ts'
 import { ErrorPage } from './error-page.tsx'
 import { pageContext, renderPage } from './render.tsx'
 
-/** An API whose standard fixes its error shape: errors under `prefix` are answered by `answer`. */
+/** An API whose standard fixes its error shape: errors at `prefix` or under it are answered by `answer`. */
 export interface ErrorShape {
   prefix: string
-  answer: (error: AppError, c: Context<AppEnv>) => Response
+  answer: (error: AppError, c: Context<AppEnv>, status: ContentfulStatusCode) => Response
 }
 
 export function errorHandler(logger: Logger, shapes: readonly ErrorShape[] = []) {
@@ -33,8 +33,8 @@ export function errorHandler(logger: Logger, shapes: readonly ErrorShape[] = [])
         return c.text(c.get('t')('error.tooManyRequests', { seconds: error.retryAfterSeconds }), status)
       }
     }
-    const shape = shapes.find((s) => c.req.path.startsWith(s.prefix))
-    if (shape) return shape.answer(error, c)
+    const shape = shapes.find((s) => c.req.path === s.prefix || c.req.path.startsWith(`${s.prefix}/`))
+    if (shape) return shape.answer(error, c, status)
     if (c.req.path.startsWith('/api/')) {
       return c.json({ error: { code: error.code, message: error.message, details: error.details } }, status)
     }

@@ -1,11 +1,12 @@
 // The MOOChub v3 endpoint (`/api/moochub/courses`, `/api/moochub/courses/{id}`): the live catalog as
 // JSON:API, keyset-paged with an opaque cursor, version-negotiated, errors in the JSON:API shape.
 import { Hono, type Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../../http/env.ts'
+import { lastModifiedHeader } from '../../http/http-date.ts'
 import type { Deps } from '../../shared/deps.ts'
 import { today } from '../../shared/deps.ts'
 import { AppError, NotFoundError, ValidationError } from '../../shared/errors.ts'
-import type { Logger } from '../../shared/logger.ts'
 import { perChange } from '../per-change.ts'
 import { findRecord, latestChange, loadNames } from '../record-repository.ts'
 import { jsonApiErrors } from './moochub-errors.ts'
@@ -26,16 +27,11 @@ import { MOOCHUB_MEDIA_TYPE } from './moochub-types.ts'
 const SIZE = 'page[size]'
 const AFTER = 'page[after]'
 
-export function moochubApi(deps: Deps & { logger: Logger; publicUrl: string }) {
+export function moochubApi(deps: Deps & { publicUrl: string }) {
   const base = `${deps.publicUrl}/api/moochub/courses`
   // A count reads every record (half a second at 100,000), while a walk asks for it on every page.
   const total = perChange(() => countLiveRecords(deps.db))
   const api = new Hono<AppEnv>()
-  api.onError((err, c) => {
-    if (!(err instanceof AppError))
-      deps.logger.error('unexpected error', { err, method: c.req.method, path: c.req.path })
-    return moochubError(err, c)
-  })
   api.use(async (c, next) => {
     negotiateMoochub(c.req.header('accept'))
     await next()
@@ -111,23 +107,17 @@ function pageParams(queries: Record<string, string[]>): { size: number; after: s
 function cacheHeaders(c: Context<AppEnv>, changedAt: string | null): void {
   c.header('Cache-Control', 'public, max-age=300')
   c.header('Vary', 'Accept')
-  if (changedAt) c.header('Last-Modified', new Date(changedAt).toUTCString())
+  if (changedAt) c.header('Last-Modified', lastModifiedHeader(changedAt))
 }
 
 /**
- * An error as MOOChub clients read it (JSON:API, in MOOChub's media type). The app's error handler
- * uses it too, for what is refused before this API answers (the rate limit).
+ * An error as MOOChub clients read it (JSON:API, in MOOChub's media type): the app's error handler
+ * answers with it under /api/moochub (errors of this API and the rate limit in front of it).
  */
-export function moochubError(err: unknown, c: Context<AppEnv>): Response {
-  const { status, body } = jsonApiErrors(err)
-  return answer(c, body, status)
+export function moochubError(error: AppError, c: Context<AppEnv>, status: ContentfulStatusCode): Response {
+  return answer(c, jsonApiErrors(error), status)
 }
 
-function answer(c: Context<AppEnv>, body: unknown, status: 200 | number) {
-  return c.body(JSON.stringify(body), toStatus(status), { 'Content-Type': MOOCHUB_MEDIA_TYPE })
-}
-
-function toStatus(status: number): 200 | 400 | 404 | 406 | 429 | 500 | 503 {
-  const known = [200, 400, 404, 406, 429, 500, 503] as const
-  return known.find((s) => s === status) ?? 500
+function answer(c: Context<AppEnv>, body: unknown, status: ContentfulStatusCode) {
+  return c.body(JSON.stringify(body), status, { 'Content-Type': MOOCHUB_MEDIA_TYPE })
 }

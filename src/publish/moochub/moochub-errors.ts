@@ -1,6 +1,6 @@
 // The one error model (AppError) in the JSON:API shape MOOChub clients read: `{"errors": [...]}`, one
 // object per problem, naming the query parameter or header at fault.
-import { AppError } from '../../shared/errors.ts'
+import type { AppError } from '../../shared/errors.ts'
 
 export interface JsonApiError {
   status: string
@@ -14,23 +14,17 @@ export interface JsonApiErrorDocument {
   errors: JsonApiError[]
 }
 
-const INTERNAL = new AppError('internal', 500, 'Something went wrong on our side; it has been logged.')
-
-/** The error as JSON:API errors; anything but an AppError is the generic 500, saying nothing more. */
-export function jsonApiErrors(err: unknown): { status: number; body: JsonApiErrorDocument } {
-  const error = err instanceof AppError ? err : INTERNAL
+/** The error as JSON:API errors, one per detail. */
+export function jsonApiErrors(error: AppError): JsonApiErrorDocument {
   const details = error.details.length > 0 ? error.details : [{ field: '', message: error.message }]
   return {
-    status: error.status,
-    body: {
-      errors: details.map((d) => ({
-        status: String(error.status),
-        code: error.code,
-        title: error.message,
-        detail: d.message,
-        ...sourceOf(d.field),
-      })),
-    },
+    errors: details.map((d) => ({
+      status: String(error.status),
+      code: error.code,
+      title: error.message,
+      detail: d.message,
+      ...sourceOf(d.field),
+    })),
   }
 }
 

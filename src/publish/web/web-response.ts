@@ -1,5 +1,6 @@
 // How discovery documents are answered: their media type, an hour in shared caches, and Last-Modified
 // from the newest published change (conditional requests are answered by the HTTP middleware).
+import { lastModifiedHeader } from '../../http/http-date.ts'
 
 export const XML_TYPE = 'application/xml; charset=utf-8'
 export const ATOM_TYPE = 'application/atom+xml; charset=utf-8'
@@ -10,7 +11,7 @@ export function discoveryHeaders(contentType: string, lastModified: string | nul
   return {
     'Content-Type': contentType,
     'Cache-Control': 'public, max-age=3600',
-    ...(lastModified && { 'Last-Modified': new Date(lastModified).toUTCString() }),
+    ...(lastModified && { 'Last-Modified': lastModifiedHeader(lastModified) }),
   }
 }
 
