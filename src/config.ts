@@ -123,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data
   const dataDir = path.resolve(e.MOOCX_DATA_DIR)
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '')
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -131,10 +132,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { kind: 'postgres' as const, url: e.DATABASE_URL }
       : { kind: 'sqlite' as const, file: path.join(dataDir, 'moocx.sqlite') },
     logLevel: e.LOG_LEVEL,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     seed: e.MOOCX_SEED,
     rateLimits: toRateLimits(e),
-    adminEmail: e.ADMIN_EMAIL ?? defaultAdminEmail(e.PUBLIC_URL ?? 'http://localhost'),
+    adminEmail: e.ADMIN_EMAIL ?? defaultAdminEmail(publicUrl),
   })
 }
 

@@ -43,11 +43,9 @@ export async function countRecords(db: Db, filter: RecordFilter): Promise<number
 
 /** One record by course id, deleted when the course is gone but was published; undefined if never. */
 export async function findRecord(db: Db, id: string, today: string): Promise<PublishedRecord | undefined> {
-  const ref = await db
-    .selectFrom('search_changes')
+  const ref = await courseChanges(db)
     .select(['course_id', 'changed_at'])
     .where('course_id', '=', id)
-    .where('course_id', 'not like', MARKER)
     .executeTakeFirst()
   if (!ref) return undefined
   const [record] = await toRecords(db, [{ id: ref.course_id, changedAt: ref.changed_at }], today)
@@ -56,20 +54,16 @@ export async function findRecord(db: Db, id: string, today: string): Promise<Pub
 
 /** The oldest change in the log, or null when nothing was ever published. */
 export async function earliestChange(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('search_changes')
+  const row = await courseChanges(db)
     .select((eb) => eb.fn.min('changed_at').as('first'))
-    .where('course_id', 'not like', MARKER)
     .executeTakeFirst()
   return row?.first ?? null
 }
 
 /** The newest change, for Last-Modified of whole lists and feeds. */
 export async function latestChange(db: Db): Promise<string | null> {
-  const row = await db
-    .selectFrom('search_changes')
+  const row = await courseChanges(db)
     .select((eb) => eb.fn.max('changed_at').as('last'))
-    .where('course_id', 'not like', MARKER)
     .executeTakeFirst()
   return row?.last ?? null
 }

@@ -1,7 +1,7 @@
 // The whole catalog as one MOOChub v3 JSON:API document, `{"data":[…],"meta":{"total":n}}`, written a
 // resource at a time (valid JSON with no record too). Deleted records are left out: a JSON:API
 // collection lists what exists; OAI-PMH and JSON Lines carry deletions.
-import { moochubResource } from '../moochub/moochub-resource.ts'
+import { isLive, moochubResource } from '../moochub/moochub-resource.ts'
 import type { Names, PublishedRecord } from '../record.ts'
 import { jsonLine } from './jsonl-writer.ts'
 
@@ -13,9 +13,8 @@ export async function* moochubChunks(
   yield '{"data":['
   let total = 0
   for await (const record of records) {
-    const course = record.course
-    if (!course) continue
-    yield `${total === 0 ? '\n' : ',\n'}${jsonLine(moochubResource({ ...record, course }, names, publicUrl))}`
+    if (!isLive(record)) continue
+    yield `${total === 0 ? '\n' : ',\n'}${jsonLine(moochubResource(record, names, publicUrl))}`
     total++
   }
   yield `${total === 0 ? '' : '\n'}],"meta":{"total":${total}}}\n`

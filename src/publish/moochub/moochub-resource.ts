@@ -122,7 +122,6 @@ function alignment(code: string, names: Names): MoochubAlignment {
   }
 }
 
-/** Start or end dates of the runs that have them, once each (v3 wants unique items), in order. */
 /**
  * The runs' start and end dates. When every run has both and no two share either, the end dates follow
  * the order of the start dates, so a reader can pair them by position even when runs overlap (a

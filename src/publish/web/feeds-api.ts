@@ -30,21 +30,13 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback
 export function feedsRoutes(deps: FeedsDeps) {
   const { db } = deps
   return new Hono<AppEnv>()
-    .get('/feeds/courses.atom', (c) =>
-      feed(c, deps, { kind: 'all' }, '/feeds/courses.atom', c.get('t')('feed.all.title')),
-    )
+    .get('/feeds/courses.atom', (c) => feed(c, deps, { kind: 'all' }, c.get('t')('feed.all.title')))
     .get('/feeds/institutions/:file', async (c) => {
       const id = feedName(c)
       const inst = await findInstitution(db, id)
       if (!inst) throw new NotFoundError('institution', id)
       const title = c.get('t')('feed.institution.title', { institution: nameIn(inst.names, c.get('locale')) })
-      return feed(
-        c,
-        deps,
-        { kind: 'institution', id },
-        `/feeds/institutions/${encodeURIComponent(id)}.atom`,
-        title,
-      )
+      return feed(c, deps, { kind: 'institution', id }, title)
     })
     .get('/feeds/subjects/:file', async (c) => {
       const code = feedName(c)
@@ -55,7 +47,7 @@ export function feedsRoutes(deps: FeedsDeps) {
       const subject = (await subjectsByCode(db)).get(code)
       if (!subject) throw new NotFoundError('subject', code)
       const title = c.get('t')('feed.subject.title', { subject: labelIn(subject, c.get('locale')) })
-      return feed(c, deps, { kind: 'subject', code }, `/feeds/subjects/${code}.atom`, title)
+      return feed(c, deps, { kind: 'subject', code }, title)
     })
     .get('/feeds/languages/:file', async (c) => {
       const parsed = LanguageTag.safeParse(feedName(c))
@@ -67,7 +59,7 @@ export function feedsRoutes(deps: FeedsDeps) {
       if (!languageNames.of(tag.split('-')[0] ?? tag) && !(await languageInUse(db, tag)))
         throw new NotFoundError('language', tag)
       const title = c.get('t')('feed.language.title', { language: languageName(tag, c.get('locale')) })
-      return feed(c, deps, { kind: 'language', tag }, `/feeds/languages/${tag}.atom`, title)
+      return feed(c, deps, { kind: 'language', tag }, title)
     })
 }
 
@@ -82,8 +74,6 @@ async function feed(
   c: Context<AppEnv>,
   deps: FeedsDeps,
   filter: FeedFilter,
-  /** The feed's canonical path (a language tag in canonical case), for its id and self link. */
-  path: string,
   title: string,
 ): Promise<Response> {
   const { db, publicUrl } = deps
@@ -107,7 +97,7 @@ async function feed(
     db,
     courses.flatMap((co) => co.institutions),
   )
-  const id = `${publicUrl}${path}`
+  const id = `${publicUrl}${feedPath(filter)}`
   const body = atomFeed({
     id,
     self: `${id}?lang=${locale}`,
@@ -125,6 +115,20 @@ async function feed(
   })
   const renamed = [...institutions.values()].map((i) => i.updatedAt)
   return c.body(body, 200, discoveryHeaders(ATOM_TYPE, latest(changed, ...renamed)))
+}
+
+/** The feed's canonical path (a language tag in canonical case), for its id and self link. */
+function feedPath(filter: FeedFilter): string {
+  switch (filter.kind) {
+    case 'all':
+      return '/feeds/courses.atom'
+    case 'institution':
+      return `/feeds/institutions/${encodeURIComponent(filter.id)}.atom`
+    case 'subject':
+      return `/feeds/subjects/${filter.code}.atom`
+    case 'language':
+      return `/feeds/languages/${filter.tag}.atom`
+  }
 }
 
 /** The catalog page listing the same courses, newest first. */
