@@ -29,32 +29,24 @@ export function runsOf(a: RunAttributes): HarvestedRun[] {
     enrollmentOpensOn: single ? localDate(a.applicationStartDate) : null,
     enrollmentClosesOn: single ? localDate(a.applicationDeadline) : null,
   }
-  const pairs = pairedDates(a)
-  if (pairs)
-    return pairs.map(([start, end]) => ({
-      runKey: start,
-      pacing: selfPaced ? 'self' : 'instructor',
-      startsOn: start,
-      endsOn: end,
-      ...enrollment,
-    }))
+  const paired = pairedEnds(a)
   if (starts.length === 0)
     return [
       { runKey: 'self-paced', pacing: 'self', startsOn: null, endsOn: ends.at(-1) ?? null, ...enrollment },
     ]
   return starts.map((start, i) => {
     const next = starts[i + 1]
-    const end = ends.find((e) => e >= start && (!next || e <= next)) ?? null
+    const end = paired?.get(start) ?? ends.find((e) => e >= start && (!next || e <= next)) ?? null
     const pacing = selfPaced || !end ? 'self' : 'instructor'
     return { runKey: start, pacing, startsOn: start, endsOn: end, ...enrollment }
   })
 }
 
 /**
- * Start and end dates paired by position, when the lists are as long as each other, every end is on
- * or after its start and no start repeats: how a feed lists runs that overlap. Sorted by start.
+ * Each start's end, paired by position, when the lists are as long as each other, every end is on or
+ * after its start and no start repeats: how a feed lists runs that overlap.
  */
-function pairedDates(a: RunAttributes): [string, string][] | null {
+function pairedEnds(a: RunAttributes): Map<string, string> | null {
   const starts = a.startDate.map(localDate)
   const ends = a.endDate.map(localDate)
   if (starts.length === 0 || starts.length !== ends.length || starts.length > MAX_RUNS) return null
@@ -64,7 +56,7 @@ function pairedDates(a: RunAttributes): [string, string][] | null {
     if (start && end && end >= start) pairs.push([start, end])
   })
   if (pairs.length !== starts.length || new Set(starts).size !== starts.length) return null
-  return pairs.sort((x, y) => x[0].localeCompare(y[0]))
+  return new Map(pairs)
 }
 
 /** Weeks from the stated duration (`P8W`), else from the first run with both dates. */
