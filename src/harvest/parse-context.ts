@@ -1,7 +1,7 @@
 // What connectors need to parse a record: the source, its platform, and the institution ids and
 // ISCED-F codes that exist. Shared by polled harvests, pushes and uploads so a record parses alike.
-import { z } from 'zod'
 import type { Db } from '../db/schema.ts'
+import { institutionNames } from '../institutions/institution-repository.ts'
 import { getPlatform } from '../institutions/platform-repository.ts'
 import type { ParseContext } from './formats/connector.ts'
 import type { Source } from './source.ts'
@@ -9,7 +9,7 @@ import type { Source } from './source.ts'
 export async function parseContext(db: Db, source: Source): Promise<ParseContext> {
   const [platform, institutions, subjects] = await Promise.all([
     getPlatform(db, source.platformId),
-    db.selectFrom('institutions').select(['id', 'names']).execute(),
+    institutionNames(db),
     db.selectFrom('subjects').select('code').execute(),
   ])
   return {
@@ -21,16 +21,12 @@ export async function parseContext(db: Db, source: Source): Promise<ParseContext
   }
 }
 
-const Names = z.record(z.string(), z.string()).catch({})
-
 /** Lower-cased names in every language → institution id; a name two institutions share maps to neither. */
-function namesOf(institutions: { id: string; names: string }[]): Map<string, string> {
+function namesOf(institutions: { id: string; names: Record<string, string> }[]): Map<string, string> {
   const found = new Map<string, string>()
   const shared = new Set<string>()
   for (const { id, names } of institutions) {
-    for (const name of new Set(
-      Object.values(Names.parse(JSON.parse(names))).map((n) => n.trim().toLowerCase()),
-    )) {
+    for (const name of new Set(Object.values(names).map((n) => n.trim().toLowerCase()))) {
       if (found.has(name) && found.get(name) !== id) shared.add(name)
       found.set(name, id)
     }

@@ -42,6 +42,12 @@ export async function listInstitutions(
   return { items: rows.map(toInstitution), total: Number(total) }
 }
 
+/** Every institution's id and names in every language, for reading organizations named in feeds. */
+export async function institutionNames(db: Db): Promise<{ id: string; names: Record<string, string> }[]> {
+  const rows = await db.selectFrom('institutions').select(['id', 'names']).execute()
+  return rows.map((row) => ({ id: row.id, names: Names.parse(JSON.parse(row.names)) }))
+}
+
 export async function findInstitution(db: Db, id: string): Promise<Institution | undefined> {
   const row = await db.selectFrom('institutions').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? toInstitution(row) : undefined

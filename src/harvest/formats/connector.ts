@@ -120,13 +120,17 @@ export function deleted(recordKey: string): ParseResult {
 
 /** The institutions a record belongs to: the source's org map, an org code that is an institution id, or the platform's operator. */
 export function institutionsFor(ctx: ParseContext, orgCode: string | undefined): string[] | undefined {
-  if (orgCode) {
-    const mapped = Object.hasOwn(ctx.source.orgMap, orgCode) ? ctx.source.orgMap[orgCode] : undefined
-    if (mapped) return [mapped]
-    const direct = orgCode.toLowerCase()
-    if (ctx.institutionIds.has(direct)) return [direct]
-  }
+  const found = orgCode ? institutionOf(ctx, orgCode) : undefined
+  if (found) return [found]
   return ctx.platform.institutionId ? [ctx.platform.institutionId] : undefined
+}
+
+/** The institution an upstream organization code names: through the source's orgMap, else as an id. */
+export function institutionOf(ctx: ParseContext, orgCode: string): string | undefined {
+  const mapped = Object.hasOwn(ctx.source.orgMap, orgCode) ? ctx.source.orgMap[orgCode] : undefined
+  if (mapped) return mapped
+  const direct = orgCode.toLowerCase()
+  return ctx.institutionIds.has(direct) ? direct : undefined
 }
 
 /**

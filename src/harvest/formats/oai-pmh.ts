@@ -9,6 +9,7 @@ import type { PageRequest, Source } from '../source.ts'
 import {
   accepted,
   deleted,
+  institutionOf,
   institutionsFor,
   PageError,
   rejected,
@@ -183,10 +184,8 @@ function pick(texts: LangText[], language: string | undefined): LangText | undef
  */
 function institutionsOf(ctx: ParseContext, organizations: string[]): string[] | undefined {
   const known = organizations.flatMap((o) => {
-    if (Object.hasOwn(ctx.source.orgMap, o) || ctx.institutionIds.has(o.toLowerCase()))
-      return institutionsFor(ctx, o) ?? []
-    const named = ctx.institutionNames?.get(o.trim().toLowerCase())
-    return named ? [named] : []
+    const id = institutionOf(ctx, o) ?? ctx.institutionNames?.get(o.trim().toLowerCase())
+    return id ? [id] : []
   })
   return known.length > 0 ? [...new Set(known)].slice(0, 20) : institutionsFor(ctx, undefined)
 }
